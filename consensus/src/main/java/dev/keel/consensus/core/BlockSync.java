@@ -1,0 +1,74 @@
+package dev.keel.consensus.core;
+
+import dev.keel.consensus.message.Proposal;
+import dev.keel.consensus.types.Hash;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * Bookkeeping for missing blocks: which fetches are outstanding, and which proposals wait
+ * for their ancestors. Both are small and bounded, so a flood of proposals that reference
+ * unknown parents costs a fixed amount of memory; the oldest waiter is dropped first.
+ */
+final class BlockSync {
+    static final int MAX_OUTSTANDING = 8;
+    static final int MAX_WAITING = 8;
+
+    private final Set<Hash> outstanding = new LinkedHashSet<>();
+    private final TreeMap<Long, Proposal> waiting = new TreeMap<>();
+
+    /** Records a new fetch; false if it is already outstanding or too many are. */
+    boolean start(Hash id) {
+        if (outstanding.contains(id) || outstanding.size() >= MAX_OUTSTANDING) {
+            return false;
+        }
+        outstanding.add(id);
+        return true;
+    }
+
+    /** True if {@code id} was asked for (and is now no longer outstanding). */
+    boolean finish(Hash id) {
+        return outstanding.remove(id);
+    }
+
+    /** Forgets outstanding fetches so they can be asked again, of another peer. */
+    void forgetOutstanding() {
+        outstanding.clear();
+    }
+
+    /** Parks a proposal whose parent is missing; returns false if it displaced nothing and was dropped. */
+    boolean park(Proposal p) {
+        waiting.put(p.round(), p);
+        if (waiting.size() > MAX_WAITING) {
+            return waiting.pollFirstEntry().getValue() != p;
+        }
+        return true;
+    }
+
+    /** Removes and returns, in round order, the parked proposals whose parent is now known. */
+    List<Proposal> takeRunnable(Predicate<Hash> known) {
+        List<Proposal> ready = new ArrayList<>();
+        for (var it = waiting.values().iterator(); it.hasNext(); ) {
+            Proposal p = it.next();
+            if (known.test(p.block().parentId())) {
+                ready.add(p);
+                it.remove();
+            }
+        }
+        return ready;
+    }
+
+    List<Hash> waitingParents() {
+        List<Hash> out = new ArrayList<>();
+        waiting.values().forEach(p -> out.add(p.block().parentId()));
+        return out;
+    }
+
+    void dropWaitingBelow(long round) {
+        waiting.headMap(round).clear();
+    }
+}

@@ -1,0 +1,6 @@
+package dev.keel.consensus.core;
+
+import dev.keel.consensus.message.Message;
+
+public record Outbound(Recipient to, Message message) {
+}

@@ -1,0 +1,281 @@
+package dev.keel.simulator.run;
+
+import dev.keel.consensus.core.Recipient;
+import dev.keel.consensus.core.ReplicaConfig;
+import dev.keel.consensus.crypto.Ed25519;
+import dev.keel.consensus.crypto.KeyPair;
+import dev.keel.consensus.crypto.SignatureScheme;
+import dev.keel.consensus.crypto.Signer;
+import dev.keel.consensus.message.Message;
+import dev.keel.consensus.types.Block;
+import dev.keel.consensus.types.Bytes;
+import dev.keel.consensus.types.ChainContext;
+import dev.keel.consensus.types.PublicKey;
+import dev.keel.consensus.types.Timeout;
+import dev.keel.consensus.types.ValidatorSet;
+import dev.keel.consensus.types.Vote;
+import dev.keel.consensus.verify.CertificateVerifier;
+import dev.keel.simulator.EventQueue;
+import dev.keel.simulator.Fault;
+import dev.keel.simulator.SimOptions;
+import dev.keel.simulator.SimSignatures;
+import dev.keel.simulator.Trace;
+import dev.keel.simulator.check.Invariants;
+import dev.keel.simulator.net.LinkFilter;
+import dev.keel.simulator.net.NetworkModel;
+import dev.keel.simulator.node.SimNode;
+import dev.keel.simulator.node.World;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * One deterministic run: a set of simulated nodes on a virtual clock and a seeded network.
+ * Faults come from a {@link FaultPlan} (or a Twins scenario) during the fault phase; then
+ * everything heals and every honest node must commit within the liveness bound.
+ * Single-threaded: the same seed always yields the same trace digest.
+ */
+public final class Simulation implements World {
+    static final Duration BASE_TIMEOUT = Duration.ofMillis(500);
+    static final Duration MAX_TIMEOUT = Duration.ofSeconds(4);
+    static final long CLIENT_INTERVAL_MICROS = 20_000;
+
+    private final long seed;
+    private final SimOptions options;
+    private final SplittableRandom random;
+    private final EventQueue queue = new EventQueue();
+    private final Trace trace;
+    private final Invariants invariants = new Invariants();
+    private final List<SimNode> nodes = new ArrayList<>();
+    private final Topology topology;
+    private final Set<Long> timedOutRounds = new HashSet<>();
+    private final Map<Integer, Long> downtime = new HashMap<>();
+    private LinkFilter filter = LinkFilter.OPEN;
+    private NetworkModel model;
+    private boolean healed;
+    private long txCounter;
+
+    public Simulation(SimOptions options, long seed, Topology topology, PrintStream traceOut) {
+        this.seed = seed;
+        this.options = options;
+        this.random = new SplittableRandom(seed);
+        this.topology = topology;
+        this.trace = new Trace(traceOut);
+        Set<Fault> f = options.faults();
+        this.model = new NetworkModel(f.contains(Fault.DELAY), f.contains(Fault.LOSS) ? 0.05 : 0,
+                f.contains(Fault.DUPLICATION) ? 0.03 : 0);
+        buildNodes();
+    }
+
+    private void buildNodes() {
+        int n = topology.validators();
+        SignatureScheme scheme = options.crypto().equals("ed25519") ? new Ed25519() : new SimSignatures();
+        List<KeyPair> keys = new ArrayList<>();
+        List<PublicKey> pubs = new ArrayList<>();
+        for (int v = 0; v < n; v++) {
+            byte[] s = new byte[32];
+            s[0] = (byte) v;
+            s[1] = (byte) (v >> 8);
+            s[31] = 42;
+            KeyPair kp = scheme.keyPair(s);
+            keys.add(kp);
+            pubs.add(kp.publicKey());
+        }
+        ValidatorSet set = new ValidatorSet(pubs);
+        ChainContext chain = new ChainContext("keel-sim", 0);
+        Block genesis = Block.genesis(chain, n);
+        for (Topology.NodeSpec spec : topology.nodes()) {
+            int v = spec.validator();
+            var cfg = new ReplicaConfig(chain, set, v, topology.leaders(), BASE_TIMEOUT, MAX_TIMEOUT, 100, 100, 1 << 20,
+                    spec.behavior().honest() ? options.sabotage() : Set.of());
+            double drift = options.faults().contains(Fault.DRIFT) ? 0.8 + random.nextDouble() * 0.45 : 1.0;
+            SimNode.CertificateVerifierFactory verifiers = () -> new CertificateVerifier(set, chain, scheme, cfg.quorum(), genesis.id());
+            nodes.add(new SimNode(nodes.size(), cfg, new Signer(scheme, keys.get(v), chain), verifiers, genesis, this,
+                    spec.behavior(), drift));
+        }
+    }
+
+    /** Runs to the end and checks liveness; faults must already be scheduled by the caller. */
+    public SeedResult run(long healAtMicros) {
+        nodes.forEach(SimNode::start);
+        scheduleClients();
+        queue.at(healAtMicros, this::heal);
+        long end = healAtMicros + options.livenessBound().toNanos() / 1000;
+        queue.runUntil(end, this::allRecovered);
+        invariants.checkLiveness(options.livenessBound().toNanos() / 1000, queue.nowMicros());
+        return result();
+    }
+
+    private boolean allRecovered() {
+        return healed && invariants.worstRecoveryMicros() >= 0 && queue.nowMicros() > 0;
+    }
+
+    private void scheduleClients() {
+        queue.after(CLIENT_INTERVAL_MICROS, new Runnable() {
+            @Override
+            public void run() {
+                Bytes tx = Bytes.wrap(("tx-" + seed + "-" + (txCounter++)).getBytes(StandardCharsets.UTF_8));
+                invariants.submitted(tx);
+                for (SimNode n : nodes) {
+                    queue.after(model.delayMicros(random), () -> n.submit(tx));
+                }
+                queue.after(CLIENT_INTERVAL_MICROS, this);
+            }
+        });
+    }
+
+    /** The last fault ends: open network, calm links, every crashed node restarts. */
+    private void heal() {
+        healed = true;
+        filter = LinkFilter.OPEN;
+        model = new NetworkModel(false, 0, 0);
+        trace.record(queue.nowMicros(), "heal");
+        for (SimNode n : nodes) {
+            n.arm(null);
+            if (!n.isUp()) {
+                n.start();
+            }
+        }
+        Map<Integer, Long> heights = new TreeMap<>();
+        for (SimNode n : nodes) {
+            if (n.honest()) {
+                heights.put(n.id(), n.store().committedHeight());
+            }
+        }
+        invariants.healed(queue.nowMicros(), heights);
+    }
+
+    // ---- fault hooks used by FaultPlan and Twins ----
+
+    public void setFilter(LinkFilter f) {
+        if (!healed) {
+            filter = f;
+            trace.record(queue.nowMicros(), "partition " + f);
+        }
+    }
+
+    /** Crashes now (or arms a persistence-point crash) and restarts after {@code downMicros}. */
+    public void crash(int nodeId, dev.keel.simulator.node.CrashPoint point, long downMicros) {
+        if (healed) {
+            return;
+        }
+        SimNode n = nodes.get(nodeId);
+        downtime.put(nodeId, downMicros);
+        if (point == dev.keel.simulator.node.CrashPoint.ANY_TIME) {
+            n.crash();
+            crashedAt(n);
+        } else {
+            n.arm(point);
+        }
+    }
+
+    @Override
+    public void crashedAt(SimNode node) {
+        long down = downtime.getOrDefault(node.id(), 100_000L);
+        queue.after(down, () -> {
+            if (!node.isUp() && !healed) {
+                node.start();
+            }
+        });
+    }
+
+    public List<SimNode> nodes() {
+        return nodes;
+    }
+
+    /** The current leader as seen by the most advanced honest node. */
+    public int currentLeader() {
+        long round = 0;
+        for (SimNode n : nodes) {
+            if (n.honest() && n.isUp()) {
+                round = Math.max(round, n.replica().round());
+            }
+        }
+        return topology.leaders().leader(round);
+    }
+
+    // ---- World ----
+
+    @Override
+    public EventQueue queue() {
+        return queue;
+    }
+
+    @Override
+    public SplittableRandom random() {
+        return random;
+    }
+
+    @Override
+    public Trace trace() {
+        return trace;
+    }
+
+    @Override
+    public void send(SimNode from, Recipient to, Message m) {
+        long round = m.round() > 0 ? m.round() : (from.isUp() ? from.replica().round() : 0);
+        for (SimNode target : nodes) {
+            boolean addressed = to instanceof Recipient.To t ? target.validator() == t.validator()
+                    : target.validator() != from.validator();
+            if (!addressed || target == from) {
+                continue;
+            }
+            if (!filter.allows(from.id(), target.id(), round) || model.lost(random)) {
+                continue;
+            }
+            int copies = model.duplicated(random) ? 2 : 1;
+            for (int c = 0; c < copies; c++) {
+                queue.after(model.delayMicros(random), () -> {
+                    trace.record(queue.nowMicros(), "n" + from.id() + ">n" + target.id() + " " + Describe.message(m));
+                    target.deliver(m, from.validator());
+                });
+            }
+        }
+    }
+
+    @Override
+    public void signedVote(SimNode node, Vote vote) {
+        if (node.honest()) {
+            invariants.onVote(vote, queue.nowMicros());
+        }
+    }
+
+    @Override
+    public void signedTimeout(SimNode node, Timeout timeout) {
+        if (node.honest()) {
+            timedOutRounds.add(timeout.round());
+            invariants.onTimeout(timeout, queue.nowMicros());
+        }
+    }
+
+    @Override
+    public void committed(SimNode node, List<Block> blocks) {
+        if (node.honest()) {
+            invariants.onCommit(node.id(), blocks, queue.nowMicros());
+        }
+    }
+
+    private SeedResult result() {
+        Map<String, Long> rejections = new TreeMap<>();
+        long crashes = 0;
+        for (SimNode n : nodes) {
+            n.rejections().forEach((k, v) -> rejections.merge(k.name().toLowerCase(), v, Long::sum));
+            crashes += n.crashes();
+        }
+        return new SeedResult(seed, invariants.violations(), invariants.maxCommittedHeight(), invariants.committedTxs(),
+                timedOutRounds.size(), queue.nowMicros(), queue.processed(), trace.digestHex(),
+                invariants.worstRecoveryMicros(), crashes, rejections, topology.byzantineSummary());
+    }
+
+    public Invariants invariants() {
+        return invariants;
+    }
+}
