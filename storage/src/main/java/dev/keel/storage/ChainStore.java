@@ -16,20 +16,21 @@ import java.util.Optional;
  *
  * <p><b>Crash semantics</b> (identical for every implementation, pinned by the contract
  * test suite): each write method ({@code saveSafety}, {@code saveBlock}, {@code saveQc},
- * {@code saveTc}, {@code commit}, {@code saveCheckpoint}) is one atomic transaction that is durable (synced)
- * when it returns; a crash keeps every completed call and nothing of an interrupted one. A
- * write that throws has changed nothing. {@link #recover()} returns exactly what completed
- * calls persisted.
+ * {@code saveTc}, {@code commit}, {@code saveCheckpoint}) is one atomic transaction that
+ * is durable (synced) when it returns; a crash keeps every completed call and nothing of
+ * an interrupted one. A write that throws has changed nothing. {@link #recover()} returns
+ * exactly what completed calls persisted.
  *
  * <p><b>Write rules</b>: {@code saveBlock} is idempotent and records the block as pending
  * (in first-save order) unless it is already stored; {@code saveQc} and {@code saveTc}
- * replace the highest QC / TC only with a higher round; {@code commit} must extend the committed head (next height,
- * parent = head) or it throws {@link IllegalStateException} — a broken invariant, not bad
- * input — and it drops pending blocks at or below the new head. The transaction index keeps
- * the first location of a transaction hash.
+ * replace the highest QC / TC only with a higher round; {@code commit} must extend the
+ * committed head (next height, parent = head) or it throws {@link IllegalStateException}
+ * — a broken invariant, not bad input — and it drops pending blocks at or below the new
+ * head. The transaction index keeps the first location of a transaction hash.
  *
  * <p>Failures are {@link StorageException}s (I/O, full disk, corruption); after one the
- * caller must not send anything that depended on the failed write.
+ * caller must not send anything that depended on the failed write. After a DISK_FULL or
+ * IO_FAILURE the LMDB store refuses every later write until it is reopened (fail-stop).
  */
 public interface ChainStore extends SafetyStore, BlockStore, CheckpointStore, AutoCloseable {
     /** Everything a replica needs to restart, exactly as persisted; genesis values when empty. */

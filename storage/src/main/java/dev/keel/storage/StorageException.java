@@ -11,22 +11,24 @@ import java.nio.file.Path;
  * vote or timeout leaves after a failed safety write.
  */
 public final class StorageException extends RuntimeException {
-    /** What went wrong; the first seven are refusals to open a directory. */
+    /** What went wrong, and whether it is a refusal to open a directory that is not this node's. */
     public enum Problem {
-        NOT_A_KEEL_DIRECTORY("the directory holds files that are not a Keel data directory; point the node at an empty or its own directory"),
-        WRONG_CHAIN("the directory belongs to another chain"),
-        WRONG_GENESIS("the directory was created from another genesis block"),
-        WRONG_VALIDATOR("the directory belongs to another validator key; a copied directory would make two validators share one safety record"),
-        NEWER_FORMAT("the directory was written by a newer Keel; upgrade this binary instead of downgrading the data"),
-        CORRUPTED("the data is damaged; restore the directory from a backup or resync from peers"),
-        LOCKED("another process has the directory open"),
-        DISK_FULL("the disk is full; nothing partial was written, free space and restart the node"),
-        IO_FAILURE("an I/O operation failed; the node must stop and restart"),
-        CLOSED("the store was closed");
+        NOT_A_KEEL_DIRECTORY(true, "the directory holds files that are not a Keel data directory; point the node at an empty or its own directory"),
+        WRONG_CHAIN(true, "the directory belongs to another chain"),
+        WRONG_GENESIS(true, "the directory was created from another genesis block"),
+        WRONG_VALIDATOR(true, "the directory belongs to another validator key; a copied directory would make two validators share one safety record"),
+        NEWER_FORMAT(true, "the directory was written by a newer Keel; upgrade this binary instead of downgrading the data"),
+        CORRUPTED(true, "the data is damaged; restore the directory from a backup or resync from peers"),
+        LOCKED(true, "another process has the directory open"),
+        DISK_FULL(false, "the disk is full; nothing partial was written, free space and restart the node"),
+        IO_FAILURE(false, "an I/O operation failed; the node must stop and restart"),
+        CLOSED(false, "the store was closed");
 
+        private final boolean refusesOpen;
         private final String hint;
 
-        Problem(String hint) {
+        Problem(boolean refusesOpen, String hint) {
+            this.refusesOpen = refusesOpen;
             this.hint = hint;
         }
 
@@ -34,13 +36,15 @@ public final class StorageException extends RuntimeException {
             return hint;
         }
 
+        /** A refusal guarantees nothing in the directory was modified. CORRUPTED may also come from a read later. */
         public boolean refusesOpen() {
-            return ordinal() <= LOCKED.ordinal();
+            return refusesOpen;
         }
     }
 
     private final Problem problem;
     private final Path directory;
+    private final String detail;
 
     public StorageException(Problem problem, Path directory, String detail) {
         this(problem, directory, detail, null);
@@ -50,6 +54,7 @@ public final class StorageException extends RuntimeException {
         super("data directory " + directory + ": " + problem + ": " + detail + " (" + problem.hint() + ")", cause);
         this.problem = problem;
         this.directory = directory;
+        this.detail = detail;
     }
 
     public Problem problem() {
@@ -58,5 +63,10 @@ public final class StorageException extends RuntimeException {
 
     public Path directory() {
         return directory;
+    }
+
+    /** The specific cause, without the directory, code and hint around it. */
+    public String detail() {
+        return detail;
     }
 }

@@ -10,20 +10,27 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * Bookkeeping for missing blocks: which fetches are outstanding, and which proposals wait
- * for their ancestors. Both are small and bounded, so a flood of proposals that reference
- * unknown parents costs a fixed amount of memory; the oldest waiter is dropped first.
+ * Bookkeeping for missing blocks: which fetches are outstanding, which were answered in
+ * this round timer's interval, and which proposals wait for their ancestors. All are small
+ * and bounded, so a flood of proposals that reference unknown parents costs a fixed amount
+ * of memory (the oldest waiter is dropped first), and an answer that does not help — the
+ * peer lacks the block, or it sits on a fork below our commit — is not asked again until
+ * the next timer: without that, each useless answer triggers new requests at once and the
+ * requests multiply (found by the simulator under a fork).
  */
 final class BlockSync {
     static final int MAX_OUTSTANDING = 8;
     static final int MAX_WAITING = 8;
 
+    static final int MAX_TRIED = 64;
+
     private final Set<Hash> outstanding = new LinkedHashSet<>();
+    private final Set<Hash> tried = new LinkedHashSet<>();
     private final TreeMap<Long, Proposal> waiting = new TreeMap<>();
 
-    /** Records a new fetch; false if it is already outstanding or too many are. */
+    /** Records a new fetch; false if it is outstanding, was tried since the last timer, or too many are out. */
     boolean start(Hash id) {
-        if (outstanding.contains(id) || outstanding.size() >= MAX_OUTSTANDING) {
+        if (outstanding.contains(id) || tried.contains(id) || outstanding.size() >= MAX_OUTSTANDING) {
             return false;
         }
         outstanding.add(id);
@@ -32,12 +39,20 @@ final class BlockSync {
 
     /** True if {@code id} was asked for (and is now no longer outstanding). */
     boolean finish(Hash id) {
-        return outstanding.remove(id);
+        if (!outstanding.remove(id)) {
+            return false;
+        }
+        if (tried.size() >= MAX_TRIED) {
+            tried.remove(tried.iterator().next());
+        }
+        tried.add(id);
+        return true;
     }
 
-    /** Forgets outstanding fetches so they can be asked again, of another peer. */
+    /** On a round timer: forget outstanding and tried fetches so they can be asked again, of another peer. */
     void forgetOutstanding() {
         outstanding.clear();
+        tried.clear();
     }
 
     /** Parks a proposal whose parent is missing; returns false if it displaced nothing and was dropped. */

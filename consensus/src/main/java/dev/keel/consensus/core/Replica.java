@@ -150,7 +150,11 @@ public final class Replica {
         localTimeout();
         sync.forgetOutstanding(); // a fetch may have been lost or refused: ask again, elsewhere
         refetchMissing();
-        out.timer(new TimerRequest(round, pacemaker.timeout()));
+        if (pacemaker.round() == round) {
+            // Re-arm to re-send the timeout. Only if still in this round: our own timeout may
+            // have completed a TC, and the new round's timer must not be replaced by this one.
+            out.timer(new TimerRequest(round, pacemaker.timeout()));
+        }
     }
 
     private void localTimeout() {

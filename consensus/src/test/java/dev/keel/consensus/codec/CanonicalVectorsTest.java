@@ -2,6 +2,7 @@ package dev.keel.consensus.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keel.consensus.crypto.Domain;
@@ -95,7 +96,7 @@ class CanonicalVectorsTest {
                 }
                 String[] parts = l.split("\\s+");
                 assertEquals(2, parts.length, "malformed vector line: " + l);
-                assertEquals(null, out.put(parts[0], parts[1]), "vector named twice: " + parts[0]);
+                assertNull(out.put(parts[0], parts[1]), "vector named twice: " + parts[0]);
             }
         }
         return out;

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -34,7 +35,8 @@ import java.util.function.BooleanSupplier;
  * passes a {@link MessageGate} first and every batch is applied through {@link Driver}, as in
  * production. Payload requests are answered at once; timers fire only when the network is
  * quiet (time "passes" only when nothing else can happen). Validators in {@code silent}
- * never start and drop everything: a crashed node.
+ * never start and drop everything: a crashed node. Delivery is FIFO unless {@link #chaos}
+ * asks for a seeded random order and message loss.
  *
  * <p>It checks the Actions ordering contract on every batch and at every send: the safety
  * record is durable before any vote or timeout of the replica leaves.
@@ -53,7 +55,7 @@ final class LocalNetwork {
     private final TimerRequest[] timers;
     private final List<Map<Hash, Block>> stored = new ArrayList<>();
     private final Deque<Envelope> queue = new ArrayDeque<>();
-    private java.util.Random chaos;
+    private Random chaos;
     private int dropPercent;
     int blockRequests;
     int selfSignedSends;
@@ -85,7 +87,7 @@ final class LocalNetwork {
 
     /** Delivers queued envelopes in a seeded random order and drops {@code dropPercent}% of messages. */
     LocalNetwork chaos(long seed, int dropPercent) {
-        this.chaos = new java.util.Random(seed);
+        this.chaos = new Random(seed);
         this.dropPercent = dropPercent;
         return this;
     }

@@ -164,6 +164,26 @@ class Ed25519Test {
         assertFalse(ED.verify(pk, new byte[0], new Signature(Bytes.fromHex(TEST_1.signature()))));
     }
 
+    /**
+     * A mixed-order key: TEST 1's key plus the order-2 point (0, -1), i.e. (-x, -y). It decodes
+     * to a curve point and is not itself of small order, but it lies outside the prime-order
+     * subgroup, so full validation (the strict rule) must reject it.
+     */
+    @Test
+    void mixedOrderKeyOutsideThePrimeSubgroupIsRejected() {
+        BigInteger p = BigInteger.TWO.pow(255).subtract(BigInteger.valueOf(19));
+        byte[] a = HEX.parseHex(TEST_1.publicKey());
+        int sign = (a[31] >> 7) & 1;
+        a[31] &= 0x7f;
+        byte[] mixed = new byte[32];
+        writeLittleEndian(p.subtract(littleEndian(a, 0)), mixed, 0); // y' = p - y
+        mixed[31] |= (byte) ((sign ^ 1) << 7);                      // x' = -x flips the sign bit
+        assertEquals("16a567fe7d4ef5482ab4012c369bf8c5f11e8d0c2559dcda50fde59708f8aee5", HEX.formatHex(mixed));
+        PublicKey pk = new PublicKey(Bytes.wrap(mixed));
+        assertFalse(ED.isValidPublicKey(pk));
+        assertFalse(ED.verify(pk, new byte[0], new Signature(Bytes.fromHex(TEST_1.signature()))));
+    }
+
     @Test
     void keyPairIsDeterministicAndRejectsWrongSeedLength() {
         byte[] seed = HEX.parseHex(TEST_1.secret());

@@ -102,6 +102,8 @@ class MessageGateTest {
         var atRound5 = new ReplicaView(5, 4, 0, 0, 0);
         assertEquals(Rejection.STALE_ROUND, rejected(gate.check(voteMsg(T.vote(2, B1)), 2, atRound5)));
         assertEquals(Rejection.STALE_ROUND, rejected(gate.check(T.proposal(B1), 1, atRound5)));
+        assertEquals(Rejection.STALE_ROUND, rejected(gate.check(voteAt(2, 4), 2, atRound5)), "boundary: round - 1");
+        accepted(gate.check(voteAt(2, 5), 2, atRound5));
     }
 
     @Test
@@ -188,11 +190,19 @@ class MessageGateTest {
     }
 
     @Test
-    void forgedOrStaleSyncInfoIsNotUseful() {
+    void messageCarryingForgedSyncInfoIsRejectedWholeAndGivesNoSync() {
+        // The replica acts on a message's sync info, so a forged certificate there taints the message.
         QuorumCert qc49 = T.qc(new VoteData(Hash.of(new byte[] {49}), 49, 20, Hash.of(new byte[] {48}), 48),
                 List.of(0, 1)); // below quorum
-        VoteMsg forged = new VoteMsg(voteAt(2, 50).vote(), new SyncInfo(qc49, T.genesisQc, Optional.empty()));
-        assertEquals(Optional.empty(), gate.check(forged, 2, AT_ROUND_1).usefulSync());
+        VoteMsg forged = new VoteMsg(voteAt(2, 1).vote(), new SyncInfo(qc49, T.genesisQc, Optional.empty()));
+        Verdict v = gate.check(forged, 2, AT_ROUND_1);
+        assertEquals(Rejection.BAD_CERTIFICATE, rejected(v));
+        assertEquals(Optional.empty(), v.usefulSync());
+        accepted(gate.check(voteAt(2, 1), 2, AT_ROUND_1)); // and it did not use up the author's dedup slot
+    }
+
+    @Test
+    void syncInfoNoNewerThanTheReplicaIsNotUseful() {
         // Nothing newer than what the replica holds: not useful, and not even verified.
         assertEquals(Optional.empty(), gate.check(voteMsg(T.vote(2, B1)), 2, AT_ROUND_1).usefulSync());
     }
@@ -244,7 +254,8 @@ class MessageGateTest {
             Verdict v = g.check(m, from, view);
             assertNotNull(v.usefulSync());
             if (v instanceof Verdict.Reject rej) {
-                reasons.merge(assertNotNullReason(rej), 1, Integer::sum);
+                assertNotNull(rej.reason());
+                reasons.merge(rej.reason(), 1, Integer::sum);
             } else {
                 accepts++;
             }
@@ -258,11 +269,6 @@ class MessageGateTest {
                 Rejection.MALFORMED)) {
             assertTrue(reasons.getOrDefault(r, 0) > 0, "flood produced no " + r + ": " + reasons);
         }
-    }
-
-    private static Rejection assertNotNullReason(Verdict.Reject r) {
-        assertNotNull(r.reason());
-        return r.reason();
     }
 
     private static Message hostile(Random rnd, long round) {

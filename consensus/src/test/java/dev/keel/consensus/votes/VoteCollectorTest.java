@@ -81,15 +81,15 @@ class VoteCollectorTest {
             c.add(T.vote(i, B1));
         }
         assertInstanceOf(Late.class, c.add(T.vote(3, B1)));
-        assertInstanceOf(Late.class, collectorWithQcThen(T.vote(3, B1_SIBLING)));
     }
 
-    private static VoteCollector.Result collectorWithQcThen(Vote v) {
+    @Test
+    void voteForOtherDataInARoundWithAQcIsLateToo() {
         VoteCollector c = collector();
         for (int i = 0; i < 3; i++) {
             c.add(T.vote(i, B1));
         }
-        return c.add(v);
+        assertInstanceOf(Late.class, c.add(T.vote(3, B1_SIBLING)));
     }
 
     @Test

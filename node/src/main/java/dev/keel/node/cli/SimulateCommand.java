@@ -81,16 +81,18 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         PrintStream err = System.err;
         SimReport report;
+        // Stop at the first unsafe seed when a violation is expected: sabotage, or more than f byzantine.
+        boolean expectUnsafe = sabotage != null || o.byzantineCount() > (validators - 1) / 3;
         if (twins != null) {
-            report = TwinsRunner.run(o, firstSeed, twins, threads(), sabotage != null, n -> progress(err, n, twins));
+            report = TwinsRunner.run(o, firstSeed, twins, threads(), expectUnsafe, n -> progress(err, n, twins));
         } else if (seed != null) {
             long t0 = System.nanoTime();
             SeedResult r = SimulationRunner.runSeed(o, seed, trace ? System.out : null);
             report = new SimReport(validators, List.of(r), (System.nanoTime() - t0) / 1_000_000);
         } else {
-            report = SimulationRunner.runSeeds(o, firstSeed, seeds, threads(), sabotage != null, n -> progress(err, n, seeds));
+            report = SimulationRunner.runSeeds(o, firstSeed, seeds, threads(), expectUnsafe, n -> progress(err, n, seeds));
         }
-        if (!json && !trace) {
+        if (!json && !trace && System.console() != null) {
             err.print("\r\033[K");
         }
         PrintStream out = trace ? System.err : System.out;
@@ -103,7 +105,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private void progress(PrintStream err, int done, int total) {
-        if (!json && done % 5 == 0 || done == total) {
+        if (!json && System.console() != null && (done % 5 == 0 || done == total)) {
             synchronized (err) {
                 err.print("\rsimulating: " + done + "/" + total + " seeds");
                 err.flush();

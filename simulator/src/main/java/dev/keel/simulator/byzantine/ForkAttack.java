@@ -34,8 +34,14 @@ import java.util.TreeMap;
  * that forks B away: F extends B's parent. The vote rule refuses F (its QC is below the TC's
  * highest QC); a replica that skips that check votes for F, and the chain forks below a
  * commit. It votes for F and every block built on F. Honest replicas must stay safe.
+ *
+ * <p>Before GST the network is the adversary's to schedule (partial synchrony), so it also
+ * silences the victim for a while: otherwise the victim's next message would carry QC(C) to
+ * the others, who would commit B too. The victim is the leader of round r+3, so rounds r+1
+ * and r+2, which certify F's branch, are led by others.
  */
 public final class ForkAttack implements Behavior {
+    private static final long SILENCE_MICROS = 4_000_000;
     private Attack attack;
     private final Set<Hash> forkBranch = new HashSet<>();
 
@@ -62,6 +68,7 @@ public final class ForkAttack implements Behavior {
     public void onOutbound(SimNode node, Outbound out) {
         if (out.message() instanceof Proposal p && out.to() instanceof Recipient.All && prepare(node, p)) {
             Adversary.sendTo(node, attack.victim, p);
+            node.world().silence(attack.victim, SILENCE_MICROS);
             QuorumCert qcB = attack.ownTimeout.highQc();
             var msg = new TimeoutMsg(attack.ownTimeout, new SyncInfo(qcB, genesisQc(node), Optional.empty()));
             for (int v : others(node, attack.victim)) {
@@ -102,15 +109,9 @@ public final class ForkAttack implements Behavior {
         if (c.isEmpty() || b.isEmpty() || b.get().height() == 0) {
             return false;
         }
-        int n = node.config().validators().size();
-        int next = node.config().leaders().leader(p.round() + 1);
-        int victim = -1;
-        for (int v = n - 1; v >= 0 && victim < 0; v--) {
-            if (v != node.validator() && v != next) {
-                victim = v;
-            }
-        }
-        if (victim < 0) {
+        var leaders = node.config().leaders();
+        int victim = leaders.leader(p.round() + 3);
+        if (victim == node.validator() || victim == leaders.leader(p.round() + 1) || victim == leaders.leader(p.round() + 2)) {
             return false;
         }
         Block bb = b.get();

@@ -302,13 +302,16 @@ public final class SimNode {
 
     private void onPayloadRequest(PayloadRequest req) {
         Payload payload = new Payload(mempool.take(config.maxBlockTxs(), req.excludedTxs()));
-        long ts = (long) (world.queue().nowMicros() * drift / 1000);
+        // Each node's wall clock is skewed by its id in ms: real machines differ, and twins
+        // that read identical clocks would propose identical blocks and never equivocate.
+        long ts = (long) (world.queue().nowMicros() * drift / 1000) + id;
         world.queue().after(0, () -> step(new Event.PayloadReady(req.round(), payload, ts)));
     }
 
     private void setTimer(TimerRequest t) {
         long gen = ++timerGeneration;
         long delay = (long) (t.after().toNanos() / 1000 * drift);
+        trace("arm r" + t.round() + " +" + delay / 1000 + "ms");
         world.queue().after(delay, () -> {
             if (up && gen == timerGeneration) {
                 trace("timer r" + t.round());

@@ -27,6 +27,12 @@ public interface World {
     /** The node's application applied these committed blocks, oldest first. */
     void committed(SimNode node, java.util.List<dev.keel.consensus.types.Block> blocks);
 
+    /**
+     * The adversary's control of the network before GST (partial synchrony): drop whatever
+     * {@code validator} sends for {@code micros}. Has no effect once the network healed.
+     */
+    void silence(int validator, long micros);
+
     /** A node crashed at a persistence point: schedule its restart. */
     void crashedAt(SimNode node);
 }

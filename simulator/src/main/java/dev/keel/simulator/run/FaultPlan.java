@@ -11,6 +11,9 @@ import dev.keel.simulator.net.LinkFilter;
 import dev.keel.simulator.node.Behavior;
 import dev.keel.simulator.node.CrashPoint;
 import dev.keel.simulator.node.SimNode;
+import dev.keel.simulator.twins.ScheduledLeaders;
+import dev.keel.simulator.twins.TwinsRunner;
+import dev.keel.simulator.twins.TwinsScenario;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -42,6 +45,7 @@ public final class FaultPlan {
         Collections.shuffle(order, new java.util.Random(rnd.nextLong()));
         Set<Integer> byz = new HashSet<>(order.subList(0, o.byzantineCount()));
         List<Topology.NodeSpec> specs = new ArrayList<>();
+        Set<Integer> twinned = new HashSet<>();
         for (int v = 0; v < n; v++) {
             if (!byz.contains(v)) {
                 specs.add(new Topology.NodeSpec(v, Behavior.HONEST));
@@ -49,19 +53,27 @@ public final class FaultPlan {
             }
             int kind = rnd.nextInt(4);
             if (kind == 0) {
+                twinned.add(v);
                 specs.add(new Topology.NodeSpec(v, new Twin()));
                 specs.add(new Topology.NodeSpec(v, new Twin()));
             } else {
                 specs.add(new Topology.NodeSpec(v, kind == 1 ? new Equivocator() : kind == 2 ? new Noisy() : new ForkAttack()));
             }
         }
-        return new Topology(n, specs, new RoundRobin(n));
+        if (twinned.isEmpty()) {
+            return new Topology(n, specs, new RoundRobin(n), null);
+        }
+        // Twins act as in the Twins paper for the first rounds: scenario leaders and partitions.
+        int[] validatorOf = specs.stream().mapToInt(Topology.NodeSpec::validator).toArray();
+        TwinsScenario sc = TwinsScenario.sample(n, validatorOf, twinned, TwinsRunner.ROUNDS, rnd);
+        return new Topology(n, specs, new ScheduledLeaders(sc.leaders(), new RoundRobin(n)), sc);
     }
 
     /** Schedules this seed's partitions and crashes on {@code sim}. */
     public static void schedule(Simulation sim, SimOptions o, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed * 17 + 3);
         long phase = o.faultPhase().toNanos() / 1000;
+
         if (o.faults().contains(Fault.PARTITION)) {
             long t = SECOND / 2 + rnd.nextLong(2 * SECOND);
             while (t < phase) {

@@ -58,7 +58,10 @@ public final class Simulation implements World {
     private final Topology topology;
     private final Set<Long> timedOutRounds = new HashSet<>();
     private final Map<Integer, Long> downtime = new HashMap<>();
+    private final Map<Integer, Long> silencedUntil = new HashMap<>();
     private LinkFilter filter = LinkFilter.OPEN;
+    /** A round-keyed filter (a Twins scenario), applied on top of the time-based partitions. */
+    private LinkFilter roundFilter = LinkFilter.OPEN;
     private NetworkModel model;
     private boolean healed;
     private long txCounter;
@@ -94,8 +97,9 @@ public final class Simulation implements World {
         Block genesis = Block.genesis(chain, n);
         for (Topology.NodeSpec spec : topology.nodes()) {
             int v = spec.validator();
+            // Sabotage is off in every replica: the byzantine ones exploit it, only honest ones are judged.
             var cfg = new ReplicaConfig(chain, set, v, topology.leaders(), BASE_TIMEOUT, MAX_TIMEOUT, 100, 100, 1 << 20,
-                    spec.behavior().honest() ? options.sabotage() : Set.of());
+                    options.sabotage());
             double drift = options.faults().contains(Fault.DRIFT) ? 0.8 + random.nextDouble() * 0.45 : 1.0;
             SimNode.CertificateVerifierFactory verifiers = () -> new CertificateVerifier(set, chain, scheme, cfg.quorum(), genesis.id());
             nodes.add(new SimNode(nodes.size(), cfg, new Signer(scheme, keys.get(v), chain), verifiers, genesis, this,
@@ -103,8 +107,15 @@ public final class Simulation implements World {
         }
     }
 
+    public Topology topology() {
+        return topology;
+    }
+
     /** Runs to the end and checks liveness; faults must already be scheduled by the caller. */
     public SeedResult run(long healAtMicros) {
+        if (topology.twins() != null) {
+            setRoundFilter(topology.twins().filter());
+        }
         nodes.forEach(SimNode::start);
         scheduleClients();
         queue.at(healAtMicros, this::heal);
@@ -136,6 +147,7 @@ public final class Simulation implements World {
     private void heal() {
         healed = true;
         filter = LinkFilter.OPEN;
+        roundFilter = LinkFilter.OPEN;
         model = new NetworkModel(false, 0, 0);
         trace.record(queue.nowMicros(), "heal");
         for (SimNode n : nodes) {
@@ -160,6 +172,11 @@ public final class Simulation implements World {
             filter = f;
             trace.record(queue.nowMicros(), "partition " + f);
         }
+    }
+
+    public void setRoundFilter(LinkFilter f) {
+        roundFilter = f;
+        trace.record(queue.nowMicros(), "round-filter " + f);
     }
 
     /** Crashes now (or arms a persistence-point crash) and restarts after {@code downMicros}. */
@@ -220,7 +237,18 @@ public final class Simulation implements World {
     }
 
     @Override
+    public void silence(int validator, long micros) {
+        if (!healed) {
+            silencedUntil.put(validator, queue.nowMicros() + micros);
+            trace.record(queue.nowMicros(), "adversary silences validator " + validator + " for " + micros / 1000 + "ms");
+        }
+    }
+
+    @Override
     public void send(SimNode from, Recipient to, Message m) {
+        if (!healed && silencedUntil.getOrDefault(from.validator(), -1L) > queue.nowMicros()) {
+            return;
+        }
         long round = m.round() > 0 ? m.round() : (from.isUp() ? from.replica().round() : 0);
         for (SimNode target : nodes) {
             boolean addressed = to instanceof Recipient.To t ? target.validator() == t.validator()
@@ -228,7 +256,8 @@ public final class Simulation implements World {
             if (!addressed || target == from) {
                 continue;
             }
-            if (!filter.allows(from.id(), target.id(), round) || model.lost(random)) {
+            if (!filter.allows(from.id(), target.id(), round) || !roundFilter.allows(from.id(), target.id(), round)
+                    || model.lost(random)) {
                 continue;
             }
             int copies = model.duplicated(random) ? 2 : 1;

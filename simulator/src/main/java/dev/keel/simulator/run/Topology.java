@@ -2,13 +2,15 @@ package dev.keel.simulator.run;
 
 import dev.keel.consensus.liveness.LeaderElection;
 import dev.keel.simulator.node.Behavior;
+import dev.keel.simulator.twins.TwinsScenario;
 import java.util.List;
 
 /**
  * Who runs in a simulation: one entry per node (twins are two nodes with one validator
- * index), and how leaders are chosen.
+ * index), how leaders are chosen, and the Twins scenario driving the first rounds, if any
+ * ({@code null} for none).
  */
-public record Topology(int validators, List<NodeSpec> nodes, LeaderElection leaders) {
+public record Topology(int validators, List<NodeSpec> nodes, LeaderElection leaders, TwinsScenario twins) {
     public record NodeSpec(int validator, Behavior behavior) {
     }
 

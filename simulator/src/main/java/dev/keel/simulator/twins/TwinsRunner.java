@@ -11,15 +11,17 @@ import dev.keel.simulator.run.SimulationRunner;
 import dev.keel.simulator.run.Topology;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 
 /**
- * Runs sampled Twins scenarios: {@code byzantine} validators are twinned (f by default; f+1
- * must be able to fork), each scenario drives its first rounds, then heals after
- * {@link #SCENARIO_TIME} and must commit within the liveness bound.
+ * Runs sampled Twins scenarios: the first {@code byzantine} validators are twinned (f by
+ * default; f+1 must be able to fork), each scenario drives its first {@link #ROUNDS}
+ * rounds, the network heals after {@link #SCENARIO_TIME}, and every honest node must then
+ * commit within the liveness bound. No other faults: the scenario is the adversary.
  */
 public final class TwinsRunner {
     public static final int ROUNDS = 8;
@@ -29,19 +31,23 @@ public final class TwinsRunner {
     }
 
     public static SeedResult runOne(SimOptions o, long seed) {
-        int twins = o.byzantine() >= 0 ? o.byzantine() : (o.validators() - 1) / 3;
-        TwinsScenario sc = TwinsScenario.sample(o.validators(), twins, ROUNDS, new SplittableRandom(seed));
+        int n = o.validators();
+        int twins = o.byzantine() >= 0 ? o.byzantine() : (n - 1) / 3;
+        Set<Integer> twinned = new HashSet<>();
         List<Topology.NodeSpec> specs = new ArrayList<>();
-        for (int node = 0; node < sc.nodes(); node++) {
-            int v = sc.validatorOf(node);
-            boolean twinned = node >= o.validators() || v < twins;
-            specs.add(new Topology.NodeSpec(v, twinned ? new Twin() : Behavior.HONEST));
+        for (int v = 0; v < n; v++) {
+            boolean twin = v < twins;
+            specs.add(new Topology.NodeSpec(v, twin ? new Twin() : Behavior.HONEST));
+            if (twin) {
+                twinned.add(v);
+                specs.add(new Topology.NodeSpec(v, new Twin()));
+            }
         }
-        var topology = new Topology(o.validators(), specs, new ScheduledLeaders(sc.leaders(), new RoundRobin(o.validators())));
-        SimOptions calm = new SimOptions(o.validators(), Set.of(), o.sabotage(), twins, SCENARIO_TIME, o.livenessBound(),
-                o.crypto(), o.trace());
+        int[] validatorOf = specs.stream().mapToInt(Topology.NodeSpec::validator).toArray();
+        TwinsScenario sc = TwinsScenario.sample(n, validatorOf, twinned, ROUNDS, new SplittableRandom(seed));
+        var topology = new Topology(n, specs, new ScheduledLeaders(sc.leaders(), new RoundRobin(n)), sc);
+        SimOptions calm = new SimOptions(n, Set.of(), o.sabotage(), twins, SCENARIO_TIME, o.livenessBound(), o.crypto(), o.trace());
         Simulation sim = new Simulation(calm, seed, topology, null);
-        sim.setFilter(sc.filter());
         return sim.run(SCENARIO_TIME.toNanos() / 1000);
     }
 

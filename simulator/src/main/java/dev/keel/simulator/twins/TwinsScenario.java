@@ -2,19 +2,24 @@ package dev.keel.simulator.twins;
 
 import dev.keel.simulator.net.LinkFilter;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * A Twins scenario (Bano et al., "Twins: BFT Systems Made Robust"): some validators run as
- * two honest copies sharing one key; for each of the first {@code rounds()} rounds the
- * scenario fixes the leader and a partition of the nodes. Messages of round r travel only
- * inside a group of round r's partition; from round R+1 on, the network is whole.
+ * A Twins scenario (Bano et al., "Twins: BFT Systems Made Robust"): twinned validators run
+ * as two honest copies sharing one key; for each of the first {@code rounds()} rounds the
+ * scenario fixes the leader and a partition of the nodes. A message of round r travels only
+ * inside one group of round r's partition; from round R+1 on, the network is whole.
  *
- * <p>Nodes 0..n-1 are the validators; node n+i is the second copy of {@code twinned[i]}.
+ * <p>Sampling follows the paper's observation that the interesting scenarios put the two
+ * copies of a twin on opposite sides and let the adversary lead: a partition holds for a
+ * span of 1 to 3 rounds, twin copies are split, and half the leaders are twinned validators.
+ *
+ * @param partitions for each round, the group of every node (by simulation node id)
  */
-public record TwinsScenario(int validators, int[] twinned, List<Integer> leaders, List<int[]> partitions) {
+public record TwinsScenario(List<Integer> leaders, List<int[]> partitions) {
     public TwinsScenario {
         leaders = List.copyOf(leaders);
         partitions = List.copyOf(partitions);
@@ -24,35 +29,48 @@ public record TwinsScenario(int validators, int[] twinned, List<Integer> leaders
         return leaders.size();
     }
 
-    public int nodes() {
-        return validators + twinned.length;
-    }
-
-    public int validatorOf(int node) {
-        return node < validators ? node : twinned[node - validators];
-    }
-
-    /** Samples one scenario: per round a leader and a split into 1 to 3 groups. */
-    public static TwinsScenario sample(int validators, int twins, int rounds, SplittableRandom rnd) {
-        int[] twinned = new int[twins];
-        for (int i = 0; i < twins; i++) {
-            twinned[i] = i;
-        }
-        int nodes = validators + twins;
+    /**
+     * @param validatorOfNode the validator index each simulation node runs as
+     * @param twinned validators that have two nodes
+     */
+    public static TwinsScenario sample(int validators, int[] validatorOfNode, Set<Integer> twinned, int rounds,
+                                       SplittableRandom rnd) {
         List<Integer> leaders = new ArrayList<>();
         List<int[]> parts = new ArrayList<>();
-        for (int r = 0; r < rounds; r++) {
-            leaders.add(rnd.nextInt(validators));
-            int groups = 1 + rnd.nextInt(3);
-            int[] g = new int[nodes];
-            for (int i = 0; i < nodes; i++) {
-                g[i] = rnd.nextInt(groups);
+        List<Integer> twins = twinned.stream().sorted().toList();
+        while (leaders.size() < rounds) {
+            int span = 1 + rnd.nextInt(3);
+            int[] groups = partition(validatorOfNode, twinned, rnd);
+            for (int i = 0; i < span && leaders.size() < rounds; i++) {
+                boolean twinLeads = !twins.isEmpty() && rnd.nextBoolean();
+                leaders.add(twinLeads ? twins.get(rnd.nextInt(twins.size())) : rnd.nextInt(validators));
+                parts.add(groups);
             }
-            parts.add(g);
         }
-        return new TwinsScenario(validators, twinned, leaders, parts);
+        return new TwinsScenario(leaders, parts);
     }
 
+    /** One group (20%) or two or three groups with the two copies of every twin apart. */
+    private static int[] partition(int[] validatorOfNode, Set<Integer> twinned, SplittableRandom rnd) {
+        int nodes = validatorOfNode.length;
+        int[] g = new int[nodes];
+        if (rnd.nextInt(5) == 0) {
+            return g;
+        }
+        int groups = 2 + rnd.nextInt(2);
+        Set<Integer> seen = new HashSet<>();
+        for (int node = 0; node < nodes; node++) {
+            int v = validatorOfNode[node];
+            if (twinned.contains(v)) {
+                g[node] = seen.add(v) ? 0 : 1; // first copy left, second copy right
+            } else {
+                g[node] = rnd.nextInt(groups);
+            }
+        }
+        return g;
+    }
+
+    /** The round-keyed filter; rounds past the scenario are unfiltered. */
     public LinkFilter filter() {
         return new LinkFilter() {
             @Override
@@ -66,7 +84,7 @@ public record TwinsScenario(int validators, int[] twinned, List<Integer> leaders
 
             @Override
             public String toString() {
-                return "twins" + Arrays.toString(twinned);
+                return "twins(" + partitions.size() + " rounds)";
             }
         };
     }

@@ -84,8 +84,9 @@ public final class StorageCodec {
     }
 
     public static byte[] encodePayload(Payload p) {
+        // Exact size (kind, count, length-prefixed txs, CRC) so sealing a large payload copies nothing.
         StorageWriter w = new StorageWriter(KIND_PAYLOAD, (int) Math.min(Integer.MAX_VALUE - 64L,
-                16 + p.byteSize() + 4L * p.txs().size()));
+                9 + p.byteSize() + 4L * p.txs().size()));
         w.u32(p.txs().size());
         for (Bytes tx : p.txs()) {
             w.bytes(tx);

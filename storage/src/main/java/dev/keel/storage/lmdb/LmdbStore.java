@@ -15,11 +15,14 @@ import dev.keel.storage.StorageException.Problem;
 import dev.keel.storage.TxLocation;
 import dev.keel.storage.codec.CorruptDataException;
 import dev.keel.storage.codec.StorageCodec;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.lmdbjava.CursorIterable;
+import org.lmdbjava.Stat;
 import org.lmdbjava.Txn;
 
 /**
@@ -221,6 +224,24 @@ public final class LmdbStore implements ChainStore {
     /** Current LMDB map size in bytes (grows by doubling when a write fills it). */
     public long mapSize() {
         return tx.mapSize();
+    }
+
+    /** File size, live data size, map size and head height, read in one transaction. */
+    public LmdbStats stats() {
+        return tx.read(txn -> {
+            long live = 0;
+            for (var dbi : t.all()) {
+                Stat st = dbi.stat(txn);
+                live += (st.branchPages + st.leafPages + st.overflowPages) * st.pageSize;
+            }
+            long file;
+            try {
+                file = Files.size(cfg.directory().resolve(DataFile.FILE_NAME));
+            } catch (IOException e) {
+                throw new StorageException(Problem.IO_FAILURE, cfg.directory(), "cannot stat data.mdb: " + e, e);
+            }
+            return new LmdbStats(file, live, tx.mapSize(), commits.headHeight(txn));
+        });
     }
 
     /** Closes the environment and releases the directory lock. Idempotent. */

@@ -40,6 +40,13 @@ import org.lmdbjava.Txn;
  */
 final class Opener {
     static final int MAX_DBS = 16;
+    /**
+     * The read-write environment's flags. Never {@code MDB_NOSYNC}, {@code MDB_NOMETASYNC},
+     * {@code MDB_MAPASYNC} or {@code MDB_WRITEMAP}: a commit must be durable when it returns,
+     * since a vote may leave right after. {@code MDB_NOTLS} because read transactions run on
+     * whatever thread asks (pools), not one per thread for the thread's lifetime.
+     */
+    static final EnvFlags[] ENV_FLAGS = {EnvFlags.MDB_NOTLS};
     private static final Set<String> OUR_FILES = Set.of(DataFile.FILE_NAME, "lock.mdb", DirectoryLock.FILE_NAME);
 
     private Opener() {
@@ -53,6 +60,8 @@ final class Opener {
         prepareDirectory(dir);
         DirectoryLock lock = DirectoryLock.acquire(dir);
         Env<byte[]> env = null;
+        boolean opened = false;
+        boolean notOurs = false;
         try {
             Identity identity = Identity.expected(cfg, genesis.id());
             long mapSize = cfg.initialMapSize();
@@ -62,28 +71,30 @@ final class Opener {
                 mapSize = Math.max(mapSize, DataFile.read(dir).mapSize());
                 fresh = checkExisting(dir, identity);
             }
-            env = Env.create(ByteArrayProxy.PROXY_BA).setMaxDbs(MAX_DBS).setMapSize(mapSize)
-                    .open(dir.toFile(), EnvFlags.MDB_NOTLS);
+            env = Env.create(ByteArrayProxy.PROXY_BA).setMaxDbs(MAX_DBS).setMapSize(mapSize).open(dir.toFile(), ENV_FLAGS);
             Transactions tx = new Transactions(env, dir, mapSize);
             Env<byte[]> e = env;
             Tables tables = fresh
                     ? tx.write(txn -> Genesis.initialize(e, txn, identity, genesis))
                     : tx.write(txn -> Tables.open(e, txn, false));
             lock.stampOwner();
+            opened = true;
             return new LmdbStore(cfg, genesis, tx, tables, lock);
         } catch (IOException e) {
-            closeQuietly(env);
-            lock.release(false);
             throw new StorageException(Problem.IO_FAILURE, dir, "cannot open: " + e, e);
         } catch (LmdbException e) {
-            closeQuietly(env);
-            lock.release(false);
             throw Transactions.map(e, dir, "open");
-        } catch (RuntimeException e) {
-            closeQuietly(env);
-            boolean notOurs = e instanceof StorageException s && s.problem() == Problem.NOT_A_KEEL_DIRECTORY;
-            lock.release(notOurs);
+        } catch (StorageException e) {
+            notOurs = e.problem() == Problem.NOT_A_KEEL_DIRECTORY;
             throw e;
+        } finally {
+            if (!opened) {
+                // Whatever failed (even an Error loading LMDB's native library), the lock must go.
+                if (env != null && !env.isClosed()) {
+                    env.close();
+                }
+                lock.release(notOurs);
+            }
         }
     }
 
@@ -151,9 +162,4 @@ final class Opener {
         return list.size() <= 5 ? list.toString() : list.subList(0, 5) + " and " + (list.size() - 5) + " more";
     }
 
-    private static void closeQuietly(Env<byte[]> env) {
-        if (env != null && !env.isClosed()) {
-            env.close();
-        }
-    }
 }

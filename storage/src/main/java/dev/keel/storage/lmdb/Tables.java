@@ -20,6 +20,10 @@ record Tables(Dbi<byte[]> meta, Dbi<byte[]> headers, Dbi<byte[]> payloads, Dbi<b
     static final byte[] HIGH_TC = Keys.name("highTc");
     static final byte[] OLDEST_BODY = Keys.name("oldestBody");
 
+    List<Dbi<byte[]>> all() {
+        return List.of(meta, headers, payloads, heights, qcs, txs, safety, state, pending, checkpoints);
+    }
+
     /** Opens every table inside {@code txn}, creating them when {@code create} (a fresh directory). */
     static Tables open(Env<byte[]> env, Txn<byte[]> txn, boolean create) {
         DbiFlags[] flags = create ? new DbiFlags[] {DbiFlags.MDB_CREATE} : new DbiFlags[0];

@@ -56,7 +56,7 @@ final class Transactions {
         StorageException earlier = failure;
         if (earlier != null) {
             throw new StorageException(earlier.problem(), dir, "writes stopped after an earlier failure: "
-                    + earlier.getMessage(), earlier);
+                    + earlier.detail(), earlier);
         }
         while (true) {
             long seen = -1;
@@ -143,13 +143,13 @@ final class Transactions {
         }
     }
 
-    /** An I/O error while writing is a full disk if space (or the file-size limit) ran out. */
+    /** An I/O error while writing is a full disk if space (or the file-size limit) ran out; say which. */
     private StorageException mapWriteFailure(LmdbException e) {
         StorageException mapped = map(e, "write");
-        if (mapped.problem() == Problem.IO_FAILURE) {
+        if (mapped.problem() == Problem.IO_FAILURE || mapped.problem() == Problem.DISK_FULL) {
             var reason = DiskSpace.shortage(dir);
             if (reason.isPresent()) {
-                return new StorageException(Problem.DISK_FULL, dir, reason.get() + "; LMDB write failed: " + e.getMessage(), e);
+                return new StorageException(Problem.DISK_FULL, dir, reason.get() + "; " + mapped.detail(), e);
             }
         }
         return mapped;

@@ -68,7 +68,7 @@ class LmdbPruningTest {
                     s.findTx(Hash.of(first.payload().txs().get(1).unsafeArray())));
             assertEquals(Optional.of(commits.get(0).proof()), s.qcFor(commits.get(0).proof().blockId()));
             assertEquals(committed.get(49), s.recover().committedHead());
-            assertEquals(List.of(committed.get(49), committed.get(48)), s.ancestors(committed.get(49).id(), 5, 47));
+            assertEquals(List.of(committed.get(49), committed.get(48)), s.ancestors(committed.get(49).id(), 5, 48));
             assertEquals(10, s.ancestors(committed.get(49).id(), 100, 0).size(), "block sync stops at pruned bodies");
         }
         try (LmdbStore s = LmdbStore.open(config(0), chain.genesis())) {

@@ -52,11 +52,17 @@ class StoreDifferentialTest {
                         both(mem, lmdb, s -> s.saveBlock(b));
                     }
                     case 2 -> {
-                        Block b = known.get(rnd.nextInt(known.size()));
-                        both(mem, lmdb, s -> s.saveQc(chain.certify(b)));
+                        var qc = chain.certify(known.get(rnd.nextInt(known.size())));
+                        both(mem, lmdb, s -> s.saveQc(qc));
                     }
-                    case 3 -> both(mem, lmdb, s -> s.saveSafety(Fixtures.voted(chain, known.get(rnd.nextInt(known.size())))));
-                    case 4 -> both(mem, lmdb, s -> s.saveTc(chain.timeoutCert(rnd.nextInt(50) + 1, chain.certify(chain.genesis()))));
+                    case 3 -> {
+                        var record = Fixtures.voted(chain, known.get(rnd.nextInt(known.size())));
+                        both(mem, lmdb, s -> s.saveSafety(record));
+                    }
+                    case 4 -> {
+                        var tc = chain.timeoutCert(rnd.nextInt(50) + 1, chain.certify(chain.genesis()));
+                        both(mem, lmdb, s -> s.saveTc(tc));
+                    }
                     case 5 -> {
                         Block b1 = chain.child(head, Math.max(round, head.round() + 1), chain.payload(rnd.nextInt(3), 16));
                         Block b2 = chain.child(b1, chain.payload(1, 16));
@@ -66,8 +72,8 @@ class StoreDifferentialTest {
                         both(mem, lmdb, s -> s.commit(c));
                     }
                     case 6 -> {
-                        Block stale = known.get(rnd.nextInt(known.size()));
-                        both(mem, lmdb, s -> s.commit(chain.commit(stale)));
+                        var stale = chain.commit(known.get(rnd.nextInt(known.size())));
+                        both(mem, lmdb, s -> s.commit(stale));
                     }
                     default -> {
                         long n = rnd.nextInt(4);

@@ -1,0 +1,4 @@
+/**
+ * Vote and timeout collectors: dedup by author, quorum certificates and timeout certificates, f+1 timeout amplification.
+ */
+package dev.keel.consensus.votes;
