@@ -23,6 +23,10 @@ final class BlockSync {
     static final int MAX_WAITING = 8;
 
     static final int MAX_TRIED = 64;
+    /** Certified blocks fetched before their parent: kept so a long catch-up is linear, not quadratic. */
+    static final int MAX_ORPHANS = 4096;
+
+    private final java.util.LinkedHashMap<Hash, dev.keel.consensus.types.Block> orphans = new java.util.LinkedHashMap<>();
 
     private final Set<Hash> outstanding = new LinkedHashSet<>();
     private final Set<Hash> tried = new LinkedHashSet<>();
@@ -75,6 +79,45 @@ final class BlockSync {
             }
         }
         return ready;
+    }
+
+    /** Keeps blocks whose parent is missing (each already verified to carry a valid QC); oldest dropped first. */
+    void keepOrphans(List<dev.keel.consensus.types.Block> blocks) {
+        for (var b : blocks) {
+            orphans.putIfAbsent(b.id(), b);
+            if (orphans.size() > MAX_ORPHANS) {
+                orphans.remove(orphans.keySet().iterator().next());
+            }
+        }
+    }
+
+    /** Removes and returns the orphans whose parent is now known, lowest height first, repeatedly. */
+    List<dev.keel.consensus.types.Block> takeConnectable(Predicate<Hash> known) {
+        List<dev.keel.consensus.types.Block> out = new ArrayList<>();
+        java.util.Set<Hash> added = new java.util.HashSet<>();
+        boolean progress = true;
+        while (progress && !orphans.isEmpty()) {
+            progress = false;
+            List<dev.keel.consensus.types.Block> sorted = new ArrayList<>(orphans.values());
+            sorted.sort(java.util.Comparator.comparingLong(dev.keel.consensus.types.Block::height));
+            for (var b : sorted) {
+                if (known.test(b.parentId()) || added.contains(b.parentId())) {
+                    out.add(b);
+                    added.add(b.id());
+                    orphans.remove(b.id());
+                    progress = true;
+                }
+            }
+        }
+        return out;
+    }
+
+    int orphanCount() {
+        return orphans.size();
+    }
+
+    void dropOrphansAtOrBelow(long height) {
+        orphans.values().removeIf(b -> b.height() <= height);
     }
 
     List<Hash> waitingParents() {

@@ -124,6 +124,13 @@ public final class Replica {
         return tree.pendingCount();
     }
 
+    public RoundProgress progress() {
+        long r = pacemaker.round();
+        boolean collects = cfg.leaders().leader(r + 1) == cfg.self();
+        return new RoundProgress(r, cfg.leaders().leader(r), timeouts.authors(r), collects,
+                collects ? votes.authors(r) : List.of(), cfg.quorum(), tree.committedHead().height());
+    }
+
     public SyncInfo syncInfo() {
         return new SyncInfo(highQc, highCommitQc, highTc.filter(tc -> tc.round() >= highQc.round()));
     }
@@ -416,11 +423,19 @@ public final class Replica {
                 out.saveBlock(b);
                 processQc(b.qc(), e.from());
             } else if (res == InsertResult.MISSING_PARENT) {
+                sync.keepOrphans(blocks.subList(0, i + 1));
                 fetch(b.parentId(), fetchCount(b.height() - 1), e.from());
                 break;
             }
         }
+        for (Block b : sync.takeConnectable(tree::contains)) {
+            if (tree.insert(b) == InsertResult.INSERTED) {
+                out.saveBlock(b);
+                processQc(b.qc(), e.from());
+            }
+        }
         tryCommit(e.from());
+        sync.dropOrphansAtOrBelow(tree.committedHead().height());
         for (Proposal p : sync.takeRunnable(tree::contains)) {
             if (p.round() == pacemaker.round()) {
                 insertAndVote(p);

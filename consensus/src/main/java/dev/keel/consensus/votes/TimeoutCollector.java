@@ -71,6 +71,12 @@ public final class TimeoutCollector {
         formed.headMap(round).clear();
     }
 
+    /** Validators whose timeout for {@code round} was counted, ascending. */
+    public List<Integer> authors(long round) {
+        TreeMap<Integer, Timeout> m = rounds.get(round);
+        return m == null ? List.of() : List.copyOf(m.keySet());
+    }
+
     public int roundsHeld() {
         return rounds.size();
     }

@@ -71,6 +71,12 @@ public final class VoteCollector {
         rounds.headMap(round).clear();
     }
 
+    /** Validators whose vote for {@code round} was counted, ascending. */
+    public java.util.List<Integer> authors(long round) {
+        RoundVotes rv = rounds.get(round);
+        return rv == null ? java.util.List.of() : rv.byAuthor.keySet().stream().sorted().toList();
+    }
+
     public int roundsHeld() {
         return rounds.size();
     }

@@ -4,6 +4,7 @@ import dev.keel.consensus.core.Actions;
 import dev.keel.consensus.core.Commit;
 import dev.keel.consensus.core.Driver;
 import dev.keel.consensus.core.Event;
+import dev.keel.consensus.core.Inbox;
 import dev.keel.consensus.core.Outbound;
 import dev.keel.consensus.core.PayloadRequest;
 import dev.keel.consensus.core.RecoveredState;
@@ -16,7 +17,6 @@ import dev.keel.consensus.crypto.Signer;
 import dev.keel.consensus.message.BlockRequest;
 import dev.keel.consensus.message.BlockResponse;
 import dev.keel.consensus.message.Message;
-import dev.keel.consensus.message.Proposal;
 import dev.keel.consensus.message.TimeoutMsg;
 import dev.keel.consensus.message.VoteMsg;
 import dev.keel.consensus.port.BlockStore;
@@ -28,7 +28,6 @@ import dev.keel.consensus.types.QuorumCert;
 import dev.keel.consensus.verify.CertificateVerifier;
 import dev.keel.consensus.verify.MessageGate;
 import dev.keel.consensus.verify.Rejection;
-import dev.keel.consensus.verify.Verdict;
 import dev.keel.storage.MemoryStore;
 import java.util.EnumMap;
 import java.util.Map;
@@ -176,26 +175,10 @@ public final class SimNode {
             return;
         }
         behavior.onInbound(this, m, from);
-        Verdict v = gate.check(m, from, replica.view());
-        if (v instanceof Verdict.Reject r) {
-            count(r.reason());
-            r.usefulSync().ifPresent(s -> step(new Event.SyncReceived(s, from)));
-            return;
-        }
-        Message msg = ((Verdict.Accept) v).message();
-        if (msg instanceof Proposal p) {
-            step(new Event.ProposalReceived(p));
-        } else if (msg instanceof VoteMsg vm) {
-            step(new Event.VoteReceived(vm));
-        } else if (msg instanceof TimeoutMsg tm) {
-            step(new Event.TimeoutReceived(tm));
-        } else if (msg instanceof BlockRequest req) {
-            serve(req, from);
-        } else if (msg instanceof BlockResponse resp) {
-            step(new Event.BlocksFetched(resp, from));
-        } else {
-            throw new AssertionError("unhandled message " + msg.getClass());
-        }
+        Inbox.Routed routed = Inbox.route(gate.check(m, from, replica.view()), from);
+        routed.rejected().ifPresent(this::count);
+        routed.serve().ifPresent(req -> serve(req, from));
+        routed.event().ifPresent(this::step);
     }
 
     private void serve(BlockRequest req, int from) {

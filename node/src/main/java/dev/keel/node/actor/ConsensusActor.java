@@ -1,0 +1,206 @@
+package dev.keel.node.actor;
+
+import dev.keel.consensus.core.Actions;
+import dev.keel.consensus.core.Commit;
+import dev.keel.consensus.core.Driver;
+import dev.keel.consensus.core.Event;
+import dev.keel.consensus.core.Inbox;
+import dev.keel.consensus.core.Outbound;
+import dev.keel.consensus.core.PayloadRequest;
+import dev.keel.consensus.core.Recipient;
+import dev.keel.consensus.core.Replica;
+import dev.keel.consensus.core.TimerRequest;
+import dev.keel.consensus.message.BlockRequest;
+import dev.keel.consensus.message.BlockResponse;
+import dev.keel.consensus.message.Message;
+import dev.keel.consensus.message.TimeoutMsg;
+import dev.keel.consensus.message.VoteMsg;
+import dev.keel.consensus.port.BlockStore;
+import dev.keel.consensus.safety.SafetyRecord;
+import dev.keel.consensus.types.Block;
+import dev.keel.consensus.types.Payload;
+import dev.keel.consensus.types.QuorumCert;
+import dev.keel.consensus.types.TimeoutCert;
+import dev.keel.consensus.verify.MessageGate;
+import java.time.Duration;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The production shell around one {@link Replica}: a thin actor that turns network messages
+ * and Pekko timers into events, and applies the replica's actions with the shared
+ * {@link Driver} (so the ordering contract — safety record durable before any send — is
+ * written once). It decides nothing about the protocol. It runs on a dedicated dispatcher
+ * because its storage writes block (LMDB, synced).
+ *
+ * <p>A storage failure halts it: it stops voting and says why, rather than risk sending a
+ * vote whose safety record is not durable (DESIGN: broken invariant → fail fast, not fork).
+ */
+public final class ConsensusActor extends AbstractBehavior<ConsensusActor.Command> {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsensusActor.class);
+    private static final String ROUND_TIMER = "round";
+
+    /** What the actor handles. */
+    public sealed interface Command {
+    }
+
+    /** A message from a peer, decoded and authenticated by the transport, not yet verified. */
+    public record FromPeer(int from, Message message) implements Command {
+    }
+
+    record RoundTimer(long round) implements Command {
+    }
+
+    record PayloadReady(long round, Payload payload, long timestampMillis) implements Command {
+    }
+
+    private final ConsensusDeps deps;
+    private final TimerScheduler<Command> timers;
+    private final Replica replica;
+    private final MessageGate gate;
+    private final Driver driver;
+    private String halted;
+
+    public static Behavior<Command> create(ConsensusDeps deps) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new ConsensusActor(ctx, timers, deps)));
+    }
+
+    private ConsensusActor(ActorContext<Command> ctx, TimerScheduler<Command> timers, ConsensusDeps deps) {
+        super(ctx);
+        this.deps = deps;
+        this.timers = timers;
+        var cfg = deps.config();
+        var recovered = deps.store().recover();
+        this.replica = new Replica(cfg, deps.signer(), recovered);
+        this.gate = new MessageGate(cfg.validators(), cfg.chain(), deps.verifier(), cfg.leaders(), cfg.maxFutureRounds(),
+                cfg.maxBlockTxs(), cfg.maxBlockBytes());
+        this.driver = new Driver(new Driver.Ports(this::saveSafety, new Blocks(), this::send, this::onCommit,
+                this::requestPayload, this::setTimer));
+        LOG.info("replica recovered validator={} height={} lastVotedRound={} highQcRound={}", cfg.self(),
+                recovered.committedHead().height(), recovered.safety().lastVotedRound(), recovered.highQc().round());
+        step(new Event.Start());
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(FromPeer.class, this::onFromPeer)
+                .onMessage(RoundTimer.class, t -> step(new Event.TimerFired(t.round())))
+                .onMessage(PayloadReady.class, p -> step(new Event.PayloadReady(p.round(), p.payload(), p.timestampMillis())))
+                .onSignal(PostStop.class, s -> {
+                    LOG.info("consensus actor stopped validator={}", deps.config().self());
+                    return this;
+                })
+                .build();
+    }
+
+    private Behavior<Command> onFromPeer(FromPeer m) {
+        if (halted != null) {
+            return this;
+        }
+        if (m.message() instanceof VoteMsg v) {
+            deps.events().onVoteReceived(v.vote().author());
+        }
+        Inbox.Routed routed = Inbox.route(gate.check(m.message(), m.from(), replica.view()), m.from());
+        routed.rejected().ifPresent(deps.events()::onRejected);
+        routed.serve().ifPresent(req -> serve(req, m.from()));
+        routed.event().ifPresent(this::step);
+        return this;
+    }
+
+    private void serve(BlockRequest req, int from) {
+        var blocks = deps.store().ancestors(req.blockId(), req.count(), req.stopAboveHeight());
+        deps.transport().send(from, new BlockResponse(req.blockId(), blocks));
+    }
+
+    private Behavior<Command> step(Event e) {
+        if (halted != null) {
+            return this;
+        }
+        Actions a = replica.step(e);
+        a.rejections().forEach(deps.events()::onRejected);
+        try {
+            driver.apply(a);
+        } catch (RuntimeException ex) {
+            halt("storage failure: " + ex.getMessage());
+            return this;
+        }
+        deps.events().onProgress(replica.progress(), replica.highQc(), replica.safetyRules().record(), replica.committedHead());
+        return this;
+    }
+
+    private void halt(String reason) {
+        halted = reason;
+        timers.cancelAll();
+        LOG.error("node halted, no longer voting validator={} reason=\"{}\" (restart after fixing the cause)",
+                deps.config().self(), reason);
+        deps.events().onHalt(reason);
+    }
+
+    // ---- ports ----
+
+    private void saveSafety(SafetyRecord r) {
+        long t0 = System.nanoTime();
+        deps.store().saveSafety(r);
+        deps.events().onStorageWrite(System.nanoTime() - t0);
+    }
+
+    private final class Blocks implements BlockStore {
+        @Override
+        public void saveBlock(Block block) {
+            deps.store().saveBlock(block);
+        }
+
+        @Override
+        public void saveQc(QuorumCert qc) {
+            deps.store().saveQc(qc);
+        }
+
+        @Override
+        public void saveTc(TimeoutCert tc) {
+            deps.store().saveTc(tc);
+        }
+
+        @Override
+        public void commit(Commit commit) {
+            long t0 = System.nanoTime();
+            deps.store().commit(commit);
+            deps.events().onStorageWrite(System.nanoTime() - t0);
+        }
+    }
+
+    private void send(Outbound o) {
+        if (o.message() instanceof TimeoutMsg t && t.timeout().author() == deps.config().self()) {
+            deps.events().onTimeoutSigned(t.round());
+        }
+        if (o.to() instanceof Recipient.To to) {
+            deps.transport().send(to.validator(), o.message());
+        } else {
+            deps.transport().broadcast(o.message());
+        }
+    }
+
+    private void onCommit(Commit c) {
+        Block last = c.last();
+        LOG.info("commit height={} round={} block={} blocks={} txs={}", last.height(), last.round(), last.id(),
+                c.blocks().size(), c.blocks().stream().mapToInt(b -> b.payload().txs().size()).sum());
+        deps.events().onCommit(c.blocks());
+    }
+
+    /** No mempool yet (transactions arrive with the next issue): blocks are empty. */
+    private void requestPayload(PayloadRequest req) {
+        getContext().getSelf().tell(new PayloadReady(req.round(), Payload.EMPTY, System.currentTimeMillis()));
+    }
+
+    private void setTimer(TimerRequest t) {
+        Duration d = t.after();
+        timers.startSingleTimer(ROUND_TIMER, new RoundTimer(t.round()), d);
+    }
+}
