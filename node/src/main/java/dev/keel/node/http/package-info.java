@@ -1,0 +1,7 @@
+/**
+ * The node's HTTP API on pekko-http: {@link dev.keel.node.http.HttpServer} binds routes and
+ * turns every rejection or failure into a JSON error with a stable code;
+ * {@link dev.keel.node.http.NodeApi} serves health, readiness, status, metrics and the
+ * "why no progress" view from a {@link dev.keel.node.status.NodeView}.
+ */
+package dev.keel.node.http;

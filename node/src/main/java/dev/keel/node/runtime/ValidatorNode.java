@@ -1,0 +1,174 @@
+package dev.keel.node.runtime;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.keel.consensus.core.ReplicaConfig;
+import dev.keel.consensus.crypto.Ed25519;
+import dev.keel.consensus.crypto.Signer;
+import dev.keel.consensus.message.Message;
+import dev.keel.consensus.verify.CertificateVerifier;
+import dev.keel.network.Inbound;
+import dev.keel.network.NetworkSettings;
+import dev.keel.network.Transport;
+import dev.keel.network.tcp.PekkoTransport;
+import dev.keel.node.actor.ConsensusActor;
+import dev.keel.node.actor.ConsensusDeps;
+import dev.keel.node.genesis.Genesis;
+import dev.keel.node.genesis.NodeSetup;
+import dev.keel.node.http.HttpServer;
+import dev.keel.node.http.NodeApi;
+import dev.keel.node.metrics.NodeMetrics;
+import dev.keel.storage.lmdb.LmdbStore;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.SpawnProtocol;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One validator process: storage, transport, the consensus actor and the HTTP API, started
+ * in dependency order and stopped in reverse (stop accepting, flush, close LMDB last).
+ */
+public final class ValidatorNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ValidatorNode.class);
+    private static final Duration STARTUP = Duration.ofSeconds(20);
+
+    private final ActorSystem<SpawnProtocol.Command> system;
+    private final LmdbStore store;
+    private final Transport transport;
+    private final HttpServer http;
+    private final NodeMetrics metrics;
+    private final NodeState state;
+
+    private ValidatorNode(ActorSystem<SpawnProtocol.Command> system, LmdbStore store, Transport transport, HttpServer http,
+                          NodeMetrics metrics, NodeState state) {
+        this.system = system;
+        this.store = store;
+        this.transport = transport;
+        this.http = http;
+        this.metrics = metrics;
+        this.state = state;
+    }
+
+    /** Starts everything; throws (after undoing what started) if any part cannot start. */
+    public static ValidatorNode start(NodeSetup setup) throws Exception {
+        Genesis genesis = setup.genesis();
+        int self = setup.config().validatorIndex();
+        var keys = setup.keys();
+        NodeMetrics metrics = new NodeMetrics(genesis.size());
+        LmdbStore store = LmdbStore.open(setup.config().lmdb(genesis.chainId(), keys.consensus().publicKey()), genesis.genesisBlock());
+        ActorSystem<SpawnProtocol.Command> system = null;
+        Transport transport = null;
+        try {
+            system = ActorSystem.create(SpawnProtocol.create(), "keel-" + self, pekkoConfig());
+            AtomicReference<ActorRef<ConsensusActor.Command>> consensus = new AtomicReference<>();
+            AtomicReference<Transport> transportRef = new AtomicReference<>();
+            NodeState state = new NodeState(genesis.chainId(), self, genesis.size(), metrics, transportRef::get);
+            Inbound inbound = new Inbound() {
+                @Override
+                public void onMessage(int from, Message message) {
+                    var ref = consensus.get();
+                    if (ref != null) {
+                        ref.tell(new ConsensusActor.FromPeer(from, message));
+                    }
+                }
+
+                @Override
+                public void onRejected(int from, String reason) {
+                    metrics.onRejected("wire_" + reason);
+                }
+            };
+            var settings = NetworkSettings.of(genesis.chainId(), self, keys.network(), genesis.peers());
+            transport = PekkoTransport.start(system, settings, inbound);
+            transportRef.set(transport);
+            for (var entry : transport.stats().keySet()) {
+                int peer = entry;
+                Transport t = transport;
+                metrics.registerPeerBytes(peer, t, x -> x.stats().get(peer).bytesIn(), x -> x.stats().get(peer).bytesOut());
+            }
+            ReplicaConfig rc = genesis.replicaConfig(self);
+            Ed25519 scheme = new Ed25519();
+            var deps = new ConsensusDeps(rc, new Signer(scheme, keys.consensus(), genesis.chain()),
+                    new CertificateVerifier(rc.validators(), rc.chain(), scheme, rc.quorum(), genesis.genesisBlock().id()),
+                    store, transport, state);
+            consensus.set(spawn(system, deps));
+            HttpServer http = HttpServer.start(system, setup.config().http(), new NodeApi(state, metrics.registry()).routes())
+                    .toCompletableFuture().get(STARTUP.toSeconds(), TimeUnit.SECONDS);
+            LOG.info("validator started validator={} chain={} p2p={} http={} data={}", self, genesis.chainId(),
+                    setup.config().listen(), setup.config().http(), setup.config().dataDir());
+            return new ValidatorNode(system, store, transport, http, metrics, state);
+        } catch (Exception | Error e) {
+            if (transport != null) {
+                transport.close();
+            }
+            if (system != null) {
+                system.terminate();
+                system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            }
+            store.close();
+            throw e;
+        }
+    }
+
+    private static ActorRef<ConsensusActor.Command> spawn(ActorSystem<SpawnProtocol.Command> system, ConsensusDeps deps)
+            throws Exception {
+        CompletionStage<ActorRef<ConsensusActor.Command>> ref = AskPattern.ask(system,
+                replyTo -> new SpawnProtocol.Spawn<>(ConsensusActor.create(deps), "consensus",
+                        DispatcherSelector.fromConfig("keel.consensus-dispatcher"), replyTo),
+                STARTUP, system.scheduler());
+        return ref.toCompletableFuture().get(STARTUP.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Pekko settings: SLF4J logging, and one dedicated thread for the consensus actor (its LMDB writes block). */
+    private static Config pekkoConfig() {
+        return ConfigFactory.parseString("""
+                pekko.loggers = ["org.apache.pekko.event.slf4j.Slf4jLogger"]
+                pekko.logging-filter = "org.apache.pekko.event.slf4j.Slf4jLoggingFilter"
+                pekko.loglevel = "WARNING"
+                pekko.coordinated-shutdown.exit-jvm = off
+                pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
+                keel.consensus-dispatcher {
+                  type = Dispatcher
+                  executor = "thread-pool-executor"
+                  thread-pool-executor.fixed-pool-size = 1
+                  throughput = 32
+                }
+                """).withFallback(ConfigFactory.load());
+    }
+
+    /** Completes when the node has stopped. */
+    public CompletionStage<?> whenTerminated() {
+        return system.getWhenTerminated();
+    }
+
+    /** Stop accepting (HTTP, peers), let the actor finish its step, then close LMDB. */
+    @Override
+    public void close() {
+        LOG.info("validator stopping");
+        try {
+            http.close();
+        } catch (RuntimeException e) {
+            LOG.warn("http close failed error=\"{}\"", e.getMessage());
+        }
+        transport.close();
+        system.terminate();
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("actor system did not stop in time error=\"{}\"", e.getMessage());
+        }
+        store.close();
+        metrics.close();
+        LOG.info("validator stopped");
+    }
+
+    NodeState state() {
+        return state;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.keel.node.testnet;
+
+import dev.keel.node.config.Endpoint;
+import dev.keel.node.genesis.ConsensusParams;
+import dev.keel.node.genesis.Genesis;
+import dev.keel.node.genesis.GenesisFile;
+import dev.keel.node.genesis.GenesisValidator;
+import dev.keel.node.keys.KeyFiles;
+import dev.keel.node.keys.ValidatorKeys;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The files of a local testnet under one directory: {@code genesis.json}, and per validator
+ * {@code vI/keys}, {@code vI/node.conf}, {@code vI/data}, {@code vI/node.log}. Ports are picked
+ * free on 127.0.0.1 when the testnet is created, and kept when it is reused.
+ */
+record TestnetLayout(Path dir, int validators, List<Endpoint> p2p, List<Endpoint> http) {
+    static final String CHAIN_ID = "keel-testnet";
+    /** Faster rounds than production defaults: all validators share one machine's loopback. */
+    static final ConsensusParams PARAMS = new ConsensusParams(Duration.ofMillis(500), Duration.ofSeconds(8), 1000, 1L << 20, 100);
+
+    Path nodeDir(int i) {
+        return dir.resolve("v" + i);
+    }
+
+    Path config(int i) {
+        return nodeDir(i).resolve("node.conf");
+    }
+
+    Path log(int i) {
+        return nodeDir(i).resolve("node.log");
+    }
+
+    Path dataDir(int i) {
+        return nodeDir(i).resolve("data");
+    }
+
+    /** Reuses the testnet in {@code dir} if it has one with this many validators; otherwise creates one. */
+    static TestnetLayout prepare(Path dir, int validators) throws IOException {
+        Path genesisFile = dir.resolve("genesis.json");
+        if (Files.exists(genesisFile)) {
+            Genesis g = GenesisFile.load(genesisFile);
+            if (g.size() != validators) {
+                throw new IllegalArgumentException(dir + " holds a testnet of " + g.size() + " validators, not " + validators
+                        + "; use --fresh to replace it or --dir for another directory");
+            }
+            List<Endpoint> p2p = g.validators().stream().map(GenesisValidator::p2p).toList();
+            List<Endpoint> http = g.validators().stream().map(GenesisValidator::http).toList();
+            return new TestnetLayout(dir, validators, p2p, http);
+        }
+        if (Files.isDirectory(dir)) {
+            try (var s = Files.list(dir)) {
+                if (s.findAny().isPresent()) {
+                    throw new IllegalArgumentException(dir + " is not empty and holds no testnet; choose another --dir");
+                }
+            }
+        }
+        return create(dir, validators);
+    }
+
+    private static TestnetLayout create(Path dir, int n) throws IOException {
+        Files.createDirectories(dir);
+        SecureRandom random = new SecureRandom();
+        List<Integer> ports = freePorts(2 * n);
+        List<Endpoint> p2p = new ArrayList<>();
+        List<Endpoint> http = new ArrayList<>();
+        List<GenesisValidator> vals = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Path nodeDir = dir.resolve("v" + i);
+            ValidatorKeys keys = KeyFiles.generate(nodeDir.resolve("keys"), false, random);
+            p2p.add(new Endpoint("127.0.0.1", ports.get(2 * i)));
+            http.add(new Endpoint("127.0.0.1", ports.get(2 * i + 1)));
+            vals.add(new GenesisValidator(i, keys.consensus().publicKey(), keys.network().publicKey(), p2p.get(i), http.get(i)));
+        }
+        Genesis genesis = new Genesis(CHAIN_ID, 0, PARAMS, vals);
+        GenesisFile.save(genesis, dir.resolve("genesis.json"));
+        TestnetLayout layout = new TestnetLayout(dir, n, p2p, http);
+        for (int i = 0; i < n; i++) {
+            Files.writeString(layout.config(i), nodeConfig(layout, i));
+        }
+        return layout;
+    }
+
+    private static String nodeConfig(TestnetLayout l, int i) {
+        return """
+                # Validator %d of the local testnet (made by keel testnet). Restart it by hand with:
+                #   ./keel run --config %s
+                keel {
+                  genesis = "%s"
+                  keys-dir = "%s"
+                  data-dir = "%s"
+                  validator-index = %d
+                  listen { host = "127.0.0.1", port = %d }
+                  http { host = "127.0.0.1", port = %d }
+                }
+                """.formatted(i, l.config(i).toAbsolutePath(), l.dir().resolve("genesis.json").toAbsolutePath(),
+                l.nodeDir(i).resolve("keys").toAbsolutePath(), l.dataDir(i).toAbsolutePath(), i, l.p2p().get(i).port(),
+                l.http().get(i).port());
+    }
+
+    /** Ports the kernel hands out as free right now (held together so they are distinct). */
+    private static List<Integer> freePorts(int count) throws IOException {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            List<Integer> ports = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                held.add(s);
+                ports.add(s.getLocalPort());
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : held) {
+                s.close();
+            }
+        }
+    }
+}
