@@ -39,4 +39,12 @@ public sealed interface Event {
 
     record BlocksFetched(BlockResponse response, int from) implements Event {
     }
+
+    /**
+     * The shell's link to {@code validator} went down or came back. A round led by an
+     * unreachable validator is timed out quickly instead of waiting the full timeout: a
+     * timeout is always safe, so a wrong belief costs one round at most.
+     */
+    record PeerReachability(int validator, boolean reachable) implements Event {
+    }
 }

@@ -47,6 +47,7 @@ public final class Replica {
     private QuorumCert highCommitQc;
     private Optional<TimeoutCert> highTc = Optional.empty();
     private long proposedRound;
+    private final java.util.Set<Integer> unreachable = new java.util.TreeSet<>();
     private int fetchRotation;
     private Actions.Builder out = new Actions.Builder();
 
@@ -91,6 +92,8 @@ public final class Replica {
             onPayloadReady(e);
         } else if (event instanceof Event.BlocksFetched e) {
             onBlocksFetched(e);
+        } else if (event instanceof Event.PeerReachability e) {
+            onReachability(e);
         } else {
             throw new AssertionError("unhandled event " + event.getClass());
         }
@@ -146,8 +149,30 @@ public final class Replica {
         votes.pruneBelow(r);
         timeouts.pruneBelow(r);
         sync.dropWaitingBelow(r);
-        out.timer(new TimerRequest(r, pacemaker.timeout()));
+        out.timer(new TimerRequest(r, roundTimeout(r)));
         maybePropose();
+    }
+
+    /**
+     * The pacemaker's timeout, or a short one if this round cannot succeed: its leader is
+     * unreachable, or the next round's leader is — the one who collects this round's votes.
+     */
+    private java.time.Duration roundTimeout(long round) {
+        java.time.Duration full = pacemaker.timeout();
+        if (!unreachable.contains(cfg.leaders().leader(round)) && !unreachable.contains(cfg.leaders().leader(round + 1))) {
+            return full;
+        }
+        java.time.Duration fast = cfg.baseTimeout().dividedBy(5);
+        return fast.compareTo(full) < 0 ? fast : full;
+    }
+
+    private void onReachability(Event.PeerReachability e) {
+        boolean changed = e.reachable() ? unreachable.remove(e.validator()) : unreachable.add(e.validator());
+        long r = pacemaker.round();
+        boolean affectsThisRound = cfg.leaders().leader(r) == e.validator() || cfg.leaders().leader(r + 1) == e.validator();
+        if (changed && !e.reachable() && affectsThisRound && r > 0) {
+            out.timer(new TimerRequest(r, roundTimeout(r))); // this round's leader or vote collector just went away
+        }
     }
 
     private void onTimer(long round) {

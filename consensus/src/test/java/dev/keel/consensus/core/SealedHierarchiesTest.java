@@ -50,6 +50,7 @@ class SealedHierarchiesTest {
         m.put(Event.TimerFired.class, () -> new Event.TimerFired(1));
         m.put(Event.PayloadReady.class, () -> new Event.PayloadReady(1, TestChain.payload("tx"), 1000));
         m.put(Event.BlocksFetched.class, () -> new Event.BlocksFetched(new BlockResponse(B1.id(), List.of(B1)), 1));
+        m.put(Event.PeerReachability.class, () -> new Event.PeerReachability(2, false));
         return m;
     }
 

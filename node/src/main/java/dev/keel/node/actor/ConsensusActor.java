@@ -61,6 +61,16 @@ public final class ConsensusActor extends AbstractBehavior<ConsensusActor.Comman
     record PayloadReady(long round, Payload payload, long timestampMillis) implements Command {
     }
 
+    /** Periodic look at the transport's links, to tell the replica which leaders are unreachable. */
+    record CheckLinks() implements Command {
+    }
+
+    private static final Duration LINK_CHECK = Duration.ofMillis(250);
+    /** Consecutive checks a link must be down before its validator counts as unreachable (rides out reconnects). */
+    private static final int DOWN_CHECKS = 2;
+    private final java.util.Map<Integer, Integer> downFor = new java.util.HashMap<>();
+    private final java.util.Set<Integer> reportedDown = new java.util.HashSet<>();
+
     private final ConsensusDeps deps;
     private final TimerScheduler<Command> timers;
     private final Replica replica;
@@ -86,6 +96,7 @@ public final class ConsensusActor extends AbstractBehavior<ConsensusActor.Comman
         LOG.info("replica recovered validator={} height={} lastVotedRound={} highQcRound={}", cfg.self(),
                 recovered.committedHead().height(), recovered.safety().lastVotedRound(), recovered.highQc().round());
         step(new Event.Start());
+        timers.startTimerWithFixedDelay("links", new CheckLinks(), LINK_CHECK);
     }
 
     @Override
@@ -94,6 +105,7 @@ public final class ConsensusActor extends AbstractBehavior<ConsensusActor.Comman
                 .onMessage(FromPeer.class, this::onFromPeer)
                 .onMessage(RoundTimer.class, t -> step(new Event.TimerFired(t.round())))
                 .onMessage(PayloadReady.class, p -> step(new Event.PayloadReady(p.round(), p.payload(), p.timestampMillis())))
+                .onMessage(CheckLinks.class, c -> checkLinks())
                 .onSignal(PostStop.class, s -> {
                     LOG.info("consensus actor stopped validator={}", deps.config().self());
                     return this;
@@ -112,6 +124,22 @@ public final class ConsensusActor extends AbstractBehavior<ConsensusActor.Comman
         routed.rejected().ifPresent(deps.events()::onRejected);
         routed.serve().ifPresent(req -> serve(req, m.from()));
         routed.event().ifPresent(this::step);
+        return this;
+    }
+
+    private Behavior<Command> checkLinks() {
+        for (var s : deps.transport().stats().values()) {
+            int v = s.validator();
+            int down = s.connected() ? 0 : downFor.getOrDefault(v, 0) + 1;
+            downFor.put(v, down);
+            if (down >= DOWN_CHECKS && reportedDown.add(v)) {
+                LOG.info("peer unreachable validator={}", v);
+                step(new Event.PeerReachability(v, false));
+            } else if (down == 0 && reportedDown.remove(v)) {
+                LOG.info("peer reachable again validator={}", v);
+                step(new Event.PeerReachability(v, true));
+            }
+        }
         return this;
     }
 

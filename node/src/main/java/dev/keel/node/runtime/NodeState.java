@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * actor's reports into metrics and logs, and keeps an immutable snapshot that the HTTP API
  * and the testnet read from any thread.
  */
-final class NodeState implements NodeEvents, NodeView {
+public final class NodeState implements NodeEvents, NodeView {
     private static final Logger LOG = LoggerFactory.getLogger(NodeState.class);
 
     /** What the actor last reported, swapped atomically. */

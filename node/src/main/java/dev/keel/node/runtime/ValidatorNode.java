@@ -168,7 +168,7 @@ public final class ValidatorNode implements AutoCloseable {
         LOG.info("validator stopped");
     }
 
-    NodeState state() {
+    public NodeState state() {
         return state;
     }
 }

@@ -21,7 +21,7 @@ import java.util.List;
  * {@code vI/keys}, {@code vI/node.conf}, {@code vI/data}, {@code vI/node.log}. Ports are picked
  * free on 127.0.0.1 when the testnet is created, and kept when it is reused.
  */
-record TestnetLayout(Path dir, int validators, List<Endpoint> p2p, List<Endpoint> http) {
+public record TestnetLayout(Path dir, int validators, List<Endpoint> p2p, List<Endpoint> http) {
     static final String CHAIN_ID = "keel-testnet";
     /** Faster rounds than production defaults: all validators share one machine's loopback. */
     static final ConsensusParams PARAMS = new ConsensusParams(Duration.ofMillis(500), Duration.ofSeconds(8), 1000, 1L << 20, 100);
@@ -30,7 +30,7 @@ record TestnetLayout(Path dir, int validators, List<Endpoint> p2p, List<Endpoint
         return dir.resolve("v" + i);
     }
 
-    Path config(int i) {
+    public Path config(int i) {
         return nodeDir(i).resolve("node.conf");
     }
 
@@ -43,7 +43,7 @@ record TestnetLayout(Path dir, int validators, List<Endpoint> p2p, List<Endpoint
     }
 
     /** Reuses the testnet in {@code dir} if it has one with this many validators; otherwise creates one. */
-    static TestnetLayout prepare(Path dir, int validators) throws IOException {
+    public static TestnetLayout prepare(Path dir, int validators) throws IOException {
         Path genesisFile = dir.resolve("genesis.json");
         if (Files.exists(genesisFile)) {
             Genesis g = GenesisFile.load(genesisFile);
