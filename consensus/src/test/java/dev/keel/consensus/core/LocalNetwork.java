@@ -194,25 +194,10 @@ final class LocalNetwork {
             step(e.to(), e.local());
             return;
         }
-        Verdict v = gates[e.to()].check(e.message(), e.from(), replicas[e.to()].view());
-        if (v instanceof Verdict.Accept a) {
-            step(e.to(), toEvent(a.message(), e.from()));
-        } else if (v.usefulSync().isPresent()) {
-            step(e.to(), new Event.SyncReceived(v.usefulSync().get(), e.from()));
-        }
-    }
-
-    private static Event toEvent(Message m, int from) {
-        if (m instanceof Proposal p) {
-            return new Event.ProposalReceived(p);
-        } else if (m instanceof VoteMsg v) {
-            return new Event.VoteReceived(v);
-        } else if (m instanceof TimeoutMsg t) {
-            return new Event.TimeoutReceived(t);
-        } else if (m instanceof BlockResponse r) {
-            return new Event.BlocksFetched(r, from);
-        }
-        throw new AssertionError("no event for " + m.getClass());
+        // The same verdict-to-event mapping the production actor and the simulator use.
+        Inbox.Routed routed = Inbox.route(gates[e.to()].check(e.message(), e.from(), replicas[e.to()].view()), e.from());
+        routed.serve().ifPresent(req -> answer(e.from(), e.to(), req));
+        routed.event().ifPresent(ev -> step(e.to(), ev));
     }
 
     private void step(int i, Event event) {
