@@ -101,10 +101,18 @@ class PekkoTransportTest {
                     () -> c.nodes[0].stats() + " / " + c.nodes[1].stats());
             assertTrue(c.nodes[0].stats().get(2).reconnects() >= 1);
             Message after = MessageGen.proposal(r);
-            c.nodes[0].send(2, after);
-            c.nodes[1].broadcast(after);
-            Cluster.await(() -> c.inbound[2].received(0, after) && c.inbound[2].received(1, after),
-                    () -> "restarted node got " + c.inbound[2].messages.size());
+            // Delivery is fire-and-forget by contract, and a message written in the instant the
+            // reconnected link settles was once seen lost in CI (noted for follow-up): re-send every
+            // 500 ms; the test still fails if the restarted link never delivers.
+            long[] lastSend = {0};
+            Cluster.await(() -> {
+                if (System.nanoTime() - lastSend[0] > 500_000_000L) {
+                    lastSend[0] = System.nanoTime();
+                    c.nodes[0].send(2, after);
+                    c.nodes[1].broadcast(after);
+                }
+                return c.inbound[2].received(0, after) && c.inbound[2].received(1, after);
+            }, () -> "restarted node got " + c.inbound[2].messages.size());
             c.awaitFullyConnected();
         }
     }
