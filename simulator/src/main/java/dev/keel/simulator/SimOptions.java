@@ -44,10 +44,6 @@ public record SimOptions(int validators, Set<Fault> faults, Set<Sabotage> sabota
         return new SimOptions(validators, faults, s, byzantine, faultPhase, livenessBound, crypto, trace);
     }
 
-    public SimOptions withTrace(boolean t) {
-        return new SimOptions(validators, faults, sabotage, byzantine, faultPhase, livenessBound, crypto, t);
-    }
-
     public SimOptions withByzantine(int count) {
         return new SimOptions(validators, faults, sabotage, count, faultPhase, livenessBound, crypto, trace);
     }

@@ -13,7 +13,6 @@ import java.security.NoSuchAlgorithmException;
 public final class Trace {
     private final MessageDigest digest;
     private final PrintStream printer;
-    private long lines;
 
     public Trace(PrintStream printer) {
         try {
@@ -28,18 +27,9 @@ public final class Trace {
         String full = String.format("%d.%06d %s", micros / 1_000_000, micros % 1_000_000, line);
         digest.update(full.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) '\n');
-        lines++;
         if (printer != null) {
             printer.println(full);
         }
-    }
-
-    public boolean printing() {
-        return printer != null;
-    }
-
-    public long lines() {
-        return lines;
     }
 
     public String digestHex() {

@@ -1,8 +1,12 @@
 package dev.keel.consensus.core;
 
 import dev.keel.consensus.message.Proposal;
+import dev.keel.consensus.types.Block;
 import dev.keel.consensus.types.Hash;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +30,7 @@ final class BlockSync {
     /** Certified blocks fetched before their parent: kept so a long catch-up is linear, not quadratic. */
     static final int MAX_ORPHANS = 4096;
 
-    private final java.util.LinkedHashMap<Hash, dev.keel.consensus.types.Block> orphans = new java.util.LinkedHashMap<>();
+    private final LinkedHashMap<Hash, Block> orphans = new LinkedHashMap<>();
 
     private final Set<Hash> outstanding = new LinkedHashSet<>();
     private final Set<Hash> tried = new LinkedHashSet<>();
@@ -82,7 +86,7 @@ final class BlockSync {
     }
 
     /** Keeps blocks whose parent is missing (each already verified to carry a valid QC); oldest dropped first. */
-    void keepOrphans(List<dev.keel.consensus.types.Block> blocks) {
+    void keepOrphans(List<Block> blocks) {
         for (var b : blocks) {
             orphans.putIfAbsent(b.id(), b);
             if (orphans.size() > MAX_ORPHANS) {
@@ -91,29 +95,23 @@ final class BlockSync {
         }
     }
 
-    /** Removes and returns the orphans whose parent is now known, lowest height first, repeatedly. */
-    List<dev.keel.consensus.types.Block> takeConnectable(Predicate<Hash> known) {
-        List<dev.keel.consensus.types.Block> out = new ArrayList<>();
-        java.util.Set<Hash> added = new java.util.HashSet<>();
-        boolean progress = true;
-        while (progress && !orphans.isEmpty()) {
-            progress = false;
-            List<dev.keel.consensus.types.Block> sorted = new ArrayList<>(orphans.values());
-            sorted.sort(java.util.Comparator.comparingLong(dev.keel.consensus.types.Block::height));
-            for (var b : sorted) {
-                if (known.test(b.parentId()) || added.contains(b.parentId())) {
-                    out.add(b);
-                    added.add(b.id());
-                    orphans.remove(b.id());
-                    progress = true;
-                }
+    /**
+     * Removes and returns, parents before children, the orphans that now connect to a known
+     * block. One pass in ascending height suffices: a parent is always one height below its child.
+     */
+    List<Block> takeConnectable(Predicate<Hash> known) {
+        List<Block> sorted = new ArrayList<>(orphans.values());
+        sorted.sort(Comparator.comparingLong(Block::height));
+        List<Block> out = new ArrayList<>();
+        Set<Hash> added = new HashSet<>();
+        for (Block b : sorted) {
+            if (known.test(b.parentId()) || added.contains(b.parentId())) {
+                out.add(b);
+                added.add(b.id());
+                orphans.remove(b.id());
             }
         }
         return out;
-    }
-
-    int orphanCount() {
-        return orphans.size();
     }
 
     void dropOrphansAtOrBelow(long height) {

@@ -24,9 +24,12 @@ import dev.keel.consensus.verify.ReplicaView;
 import dev.keel.consensus.verify.Rejection;
 import dev.keel.consensus.votes.TimeoutCollector;
 import dev.keel.consensus.votes.VoteCollector;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One validator's protocol state: {@code step(event) -> actions}, no I/O, no clock, no
@@ -47,7 +50,7 @@ public final class Replica {
     private QuorumCert highCommitQc;
     private Optional<TimeoutCert> highTc = Optional.empty();
     private long proposedRound;
-    private final java.util.Set<Integer> unreachable = new java.util.TreeSet<>();
+    private final Set<Integer> unreachable = new TreeSet<>();
     private int fetchRotation;
     private Actions.Builder out = new Actions.Builder();
 
@@ -123,10 +126,6 @@ public final class Replica {
         return safety;
     }
 
-    public int pendingBlocks() {
-        return tree.pendingCount();
-    }
-
     public RoundProgress progress() {
         long r = pacemaker.round();
         boolean collects = cfg.leaders().leader(r + 1) == cfg.self();
@@ -157,12 +156,12 @@ public final class Replica {
      * The pacemaker's timeout, or a short one if this round cannot succeed: its leader is
      * unreachable, or the next round's leader is — the one who collects this round's votes.
      */
-    private java.time.Duration roundTimeout(long round) {
-        java.time.Duration full = pacemaker.timeout();
+    private Duration roundTimeout(long round) {
+        Duration full = pacemaker.timeout();
         if (!unreachable.contains(cfg.leaders().leader(round)) && !unreachable.contains(cfg.leaders().leader(round + 1))) {
             return full;
         }
-        java.time.Duration fast = cfg.baseTimeout().dividedBy(5);
+        Duration fast = cfg.baseTimeout().dividedBy(5);
         return fast.compareTo(full) < 0 ? fast : full;
     }
 

@@ -7,7 +7,6 @@ import dev.keel.simulator.run.SeedResult;
 import dev.keel.simulator.run.SimReport;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Renders a simulation report for people (text) and for machines (one JSON object). */
@@ -149,8 +148,5 @@ final class SimSummary {
             return sb + "}";
         }
 
-        static String map(Map<String, Long> m) {
-            return m.toString();
-        }
     }
 }

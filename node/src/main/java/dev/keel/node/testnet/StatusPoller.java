@@ -17,6 +17,7 @@ import java.util.Map;
 /**
  * Polls every validator's {@code /status} once a second and keeps what the status line and
  * the summary need: heights over time (blocks/s), commit latency samples, peers, memory.
+ * Used from the launcher's one watching thread only.
  */
 final class StatusPoller {
     private final TestnetLayout layout;
@@ -35,7 +36,7 @@ final class StatusPoller {
     }
 
     /** Forgets what was sampled so far: measurement starts now. */
-    synchronized void restart() {
+    void restart() {
         latencies.clear();
         firstHeight = -1;
         startNanos = System.nanoTime();
@@ -76,9 +77,7 @@ final class StatusPoller {
             long l = s.containsKey("last_commit_latency_millis") ? number(s, "last_commit_latency_millis") : -1;
             if (l >= 0) {
                 latency = Math.max(latency, l);
-                synchronized (latencies) {
-                    latencies.add(l);
-                }
+                latencies.add(l);
             }
             if (s.get("halted") instanceof String reason) {
                 halted = "validator " + i + ": " + reason;
@@ -137,10 +136,7 @@ final class StatusPoller {
     }
 
     TestnetSummary summary(List<Process> processes) {
-        List<Long> lat;
-        synchronized (latencies) {
-            lat = new ArrayList<>(latencies);
-        }
+        List<Long> lat = new ArrayList<>(latencies);
         Collections.sort(lat);
         double secs = firstHeight < 0 ? 0 : (lastHeightNanos - firstHeightNanos) / 1e9;
         double bps = secs <= 0 ? 0 : (lastHeight - firstHeight) / secs;

@@ -23,6 +23,7 @@ import dev.keel.simulator.Trace;
 import dev.keel.simulator.check.Invariants;
 import dev.keel.simulator.net.LinkFilter;
 import dev.keel.simulator.net.NetworkModel;
+import dev.keel.simulator.node.CrashPoint;
 import dev.keel.simulator.node.SimNode;
 import dev.keel.simulator.node.World;
 import java.io.PrintStream;
@@ -180,13 +181,13 @@ public final class Simulation implements World {
     }
 
     /** Crashes now (or arms a persistence-point crash) and restarts after {@code downMicros}. */
-    public void crash(int nodeId, dev.keel.simulator.node.CrashPoint point, long downMicros) {
+    public void crash(int nodeId, CrashPoint point, long downMicros) {
         if (healed) {
             return;
         }
         SimNode n = nodes.get(nodeId);
         downtime.put(nodeId, downMicros);
-        if (point == dev.keel.simulator.node.CrashPoint.ANY_TIME) {
+        if (point == CrashPoint.ANY_TIME) {
             n.crash();
             crashedAt(n);
         } else {
