@@ -5,6 +5,7 @@ import dev.keel.consensus.message.BlockResponse;
 import dev.keel.consensus.message.Message;
 import dev.keel.consensus.message.Proposal;
 import dev.keel.consensus.message.TimeoutMsg;
+import dev.keel.consensus.message.TxBatch;
 import dev.keel.consensus.message.VoteMsg;
 import dev.keel.consensus.types.Block;
 import dev.keel.consensus.types.BlockHeader;
@@ -34,11 +35,12 @@ public final class MessageGen {
     }
 
     public static Message message(Random r) {
-        return switch (r.nextInt(5)) {
+        return switch (r.nextInt(6)) {
             case 0 -> proposal(r);
             case 1 -> voteMsg(r);
             case 2 -> timeoutMsg(r);
             case 3 -> blockRequest(r);
+            case 4 -> txBatch(r);
             default -> blockResponse(r);
         };
     }
@@ -55,8 +57,21 @@ public final class MessageGen {
             return blockRequest(r);
         } else if (kind == BlockResponse.class) {
             return blockResponse(r);
+        } else if (kind == TxBatch.class) {
+            return txBatch(r);
         }
         throw new AssertionError("no generator for " + kind);
+    }
+
+    public static TxBatch txBatch(Random r) {
+        List<Bytes> txs = new ArrayList<>();
+        int n = 1 + r.nextInt(20);
+        for (int i = 0; i < n; i++) {
+            byte[] tx = new byte[1 + r.nextInt(300)];
+            r.nextBytes(tx);
+            txs.add(Bytes.wrap(tx));
+        }
+        return new TxBatch(txs);
     }
 
     public static Proposal proposal(Random r) {

@@ -5,6 +5,7 @@ import dev.keel.consensus.message.BlockResponse;
 import dev.keel.consensus.message.Message;
 import dev.keel.consensus.message.Proposal;
 import dev.keel.consensus.message.TimeoutMsg;
+import dev.keel.consensus.message.TxBatch;
 import dev.keel.consensus.message.VoteMsg;
 import dev.keel.consensus.verify.Rejection;
 import dev.keel.consensus.verify.Verdict;
@@ -22,20 +23,25 @@ public final class Inbox {
      * @param rejected the reason to count, if the message was dropped
      * @param event the event to step the replica with, if any
      * @param serve a block request the shell answers from storage (the core holds no history)
+     * @param gossip forwarded client transactions, for the shell's mempool
      */
-    public record Routed(Optional<Rejection> rejected, Optional<Event> event, Optional<BlockRequest> serve) {
+    public record Routed(Optional<Rejection> rejected, Optional<Event> event, Optional<BlockRequest> serve,
+                         Optional<TxBatch> gossip) {
     }
 
     public static Routed route(Verdict verdict, int from) {
         if (verdict instanceof Verdict.Reject r) {
             return new Routed(Optional.of(r.reason()), r.usefulSync().map(s -> new Event.SyncReceived(s, from)),
-                    Optional.empty());
+                    Optional.empty(), Optional.empty());
         }
         Message m = ((Verdict.Accept) verdict).message();
         if (m instanceof BlockRequest req) {
-            return new Routed(Optional.empty(), Optional.empty(), Optional.of(req));
+            return new Routed(Optional.empty(), Optional.empty(), Optional.of(req), Optional.empty());
         }
-        return new Routed(Optional.empty(), Optional.of(eventFor(m, from)), Optional.empty());
+        if (m instanceof TxBatch b) {
+            return new Routed(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(b));
+        }
+        return new Routed(Optional.empty(), Optional.of(eventFor(m, from)), Optional.empty(), Optional.empty());
     }
 
     private static Event eventFor(Message m, int from) {

@@ -221,7 +221,10 @@ public final class Replica {
             return;
         }
         proposedRound = r;
-        out.payload(new PayloadRequest(r, parent.get().id(), Ancestry.txHashesUpTo(tree, parent.get().id())));
+        Block p = parent.get();
+        boolean urgent = !p.payload().txs().isEmpty()
+                || tree.get(p.parentId()).map(gp -> !gp.payload().txs().isEmpty()).orElse(false);
+        out.payload(new PayloadRequest(r, p.id(), Ancestry.txHashesUpTo(tree, p.id()), urgent));
     }
 
     private void onPayloadReady(Event.PayloadReady e) {

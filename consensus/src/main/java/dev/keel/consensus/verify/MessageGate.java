@@ -6,6 +6,7 @@ import dev.keel.consensus.message.BlockResponse;
 import dev.keel.consensus.message.Message;
 import dev.keel.consensus.message.Proposal;
 import dev.keel.consensus.message.TimeoutMsg;
+import dev.keel.consensus.message.TxBatch;
 import dev.keel.consensus.message.VoteMsg;
 import dev.keel.consensus.types.Block;
 import dev.keel.consensus.types.ChainContext;
@@ -85,7 +86,9 @@ public final class MessageGate {
                 r = Rejection.BAD_CERTIFICATE;
             }
             return finish(msg, r, sync, t.timeout().author(), t.round(), Kind.TIMEOUT);
-        } else if (msg instanceof BlockRequest) {
+        } else if (msg instanceof BlockRequest || msg instanceof TxBatch) {
+            // Neither is signed nor touches the replica: a request is served from storage, a tx
+            // batch goes to the mempool, whose application check is the verification.
             return new Verdict.Accept(msg, Optional.empty());
         } else if (msg instanceof BlockResponse resp) {
             Rejection r = checkResponse(resp);

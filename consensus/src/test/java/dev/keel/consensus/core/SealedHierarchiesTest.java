@@ -10,6 +10,7 @@ import dev.keel.consensus.message.BlockResponse;
 import dev.keel.consensus.message.Message;
 import dev.keel.consensus.message.Proposal;
 import dev.keel.consensus.message.TimeoutMsg;
+import dev.keel.consensus.message.TxBatch;
 import dev.keel.consensus.message.VoteMsg;
 import dev.keel.consensus.types.Block;
 import dev.keel.consensus.verify.MessageGate;
@@ -80,6 +81,7 @@ class SealedHierarchiesTest {
         messages.put(TimeoutMsg.class, new TimeoutMsg(T.timeout(1, 1, T.genesisQc), T.sync(T.genesisQc)));
         messages.put(BlockRequest.class, new BlockRequest(B1.id(), 1, 0));
         messages.put(BlockResponse.class, new BlockResponse(B1.id(), List.of(B1)));
+        messages.put(TxBatch.class, new TxBatch(List.of(dev.keel.consensus.types.Bytes.wrap(new byte[] {1}))));
         assertEquals(permitted(Message.class), messages.keySet(), "add the new message kind here and to MessageGate");
         var gate = new MessageGate(T.validators, T.chain, T.verifier(), T.leaders, 10, 100, 1 << 20);
         for (Message m : messages.values()) {

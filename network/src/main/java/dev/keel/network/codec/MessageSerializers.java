@@ -7,6 +7,8 @@ import dev.keel.consensus.message.BlockRequest;
 import dev.keel.consensus.message.BlockResponse;
 import dev.keel.consensus.message.Proposal;
 import dev.keel.consensus.message.TimeoutMsg;
+import dev.keel.consensus.message.TxBatch;
+import dev.keel.consensus.types.Bytes;
 import dev.keel.consensus.message.VoteMsg;
 import dev.keel.consensus.types.Block;
 import dev.keel.consensus.types.Hash;
@@ -108,6 +110,34 @@ final class MessageSerializers {
                 blocks.add(kryo.readObject(in, Block.class));
             }
             return new BlockResponse(id, blocks);
+        }
+    }
+
+    /** Forwarded client transactions: a count, then each length-prefixed; both capped before allocation. */
+    static final class TxBatchSerializer extends WireSerializer<TxBatch> {
+        private final int maxTxBytes;
+
+        TxBatchSerializer(NetworkLimits limits) {
+            this.maxTxBytes = limits.maxTxBytes();
+        }
+
+        @Override
+        public void write(Kryo kryo, Output out, TxBatch b) {
+            out.writeVarInt(b.txs().size(), true);
+            for (Bytes tx : b.txs()) {
+                out.writeVarInt(tx.length(), true);
+                out.writeBytes(tx.unsafeArray());
+            }
+        }
+
+        @Override
+        public TxBatch read(Kryo kryo, Input in, Class<? extends TxBatch> type) {
+            int n = WireReads.count(in, TxBatch.MAX_TXS, 1, "transactions");
+            List<Bytes> txs = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                txs.add(Bytes.wrap(WireReads.bytes(in, maxTxBytes, "transaction bytes")));
+            }
+            return new TxBatch(txs);
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.keel.consensus.message.BlockResponse;
 import dev.keel.consensus.message.Message;
 import dev.keel.consensus.message.Proposal;
 import dev.keel.consensus.message.TimeoutMsg;
+import dev.keel.consensus.message.TxBatch;
 import dev.keel.consensus.message.VoteMsg;
 import dev.keel.consensus.types.Block;
 import dev.keel.consensus.types.BlockHeader;
@@ -35,7 +36,7 @@ import java.util.Map;
  *
  * <p>A message is {@code varint(type id)} followed by its fields. The type id is read by this
  * class, not by Kryo's class resolver: Kryo would accept an unregistered "class by name" tag and
- * read an attacker-sized string for it. Only the five message ids are accepted at the top.
+ * read an attacker-sized string for it. Only the message ids are accepted at the top.
  *
  * <p>{@link #decode} throws nothing but {@link DecodeException}, whatever the input. It is
  * thread-safe: Kryo instances are not, so each call borrows one from a pool.
@@ -48,10 +49,11 @@ public final class WireCodec {
     static final int ID_TIMEOUT_MSG = 102;
     static final int ID_BLOCK_REQUEST = 103;
     static final int ID_BLOCK_RESPONSE = 104;
+    static final int ID_TX_BATCH = 105;
 
     private static final Map<Integer, Class<? extends Message>> MESSAGE_TYPES = Map.of(
             ID_PROPOSAL, Proposal.class, ID_VOTE_MSG, VoteMsg.class, ID_TIMEOUT_MSG, TimeoutMsg.class,
-            ID_BLOCK_REQUEST, BlockRequest.class, ID_BLOCK_RESPONSE, BlockResponse.class);
+            ID_BLOCK_REQUEST, BlockRequest.class, ID_BLOCK_RESPONSE, BlockResponse.class, ID_TX_BATCH, TxBatch.class);
     /** Our object graphs are at most ~6 deep; anything deeper is a bug, not a message. */
     private static final int MAX_DEPTH = 16;
     private static final int POOL_SIZE = 32;
@@ -157,6 +159,8 @@ public final class WireCodec {
             return ID_BLOCK_REQUEST;
         } else if (m instanceof BlockResponse) {
             return ID_BLOCK_RESPONSE;
+        } else if (m instanceof TxBatch) {
+            return ID_TX_BATCH;
         }
         throw new AssertionError("unhandled message type " + m.getClass());
     }
@@ -171,6 +175,7 @@ public final class WireCodec {
         k.register(TimeoutMsg.class, new MessageSerializers.TimeoutMsgSerializer(), ID_TIMEOUT_MSG);
         k.register(BlockRequest.class, new MessageSerializers.BlockRequestSerializer(), ID_BLOCK_REQUEST);
         k.register(BlockResponse.class, new MessageSerializers.BlockResponseSerializer(limits), ID_BLOCK_RESPONSE);
+        k.register(TxBatch.class, new MessageSerializers.TxBatchSerializer(limits), ID_TX_BATCH);
         k.register(Hash.class, new ValueSerializers.HashSerializer(), 120);
         k.register(Signature.class, new ValueSerializers.SignatureSerializer(), 121);
         k.register(PublicKey.class, new ValueSerializers.PublicKeySerializer(), 122);

@@ -61,6 +61,14 @@ public final class ConsensusActor extends AbstractBehavior<ConsensusActor.Comman
     record PayloadReady(long round, Payload payload, long timestampMillis) implements Command {
     }
 
+    /** A transaction arrived while this leader waited for some. */
+    record TxsArrived() implements Command {
+    }
+
+    /** The leader waited long enough: propose what there is, even nothing. */
+    record IdleDeadline(long round) implements Command {
+    }
+
     /** Periodic look at the transport's links, to tell the replica which leaders are unreachable. */
     record CheckLinks() implements Command {
     }
@@ -77,6 +85,8 @@ public final class ConsensusActor extends AbstractBehavior<ConsensusActor.Comman
     private final MessageGate gate;
     private final Driver driver;
     private String halted;
+    /** A payload request waiting for transactions (this leader had none and nothing was urgent). */
+    private PayloadRequest parked;
 
     public static Behavior<Command> create(ConsensusDeps deps) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new ConsensusActor(ctx, timers, deps)));
@@ -106,6 +116,8 @@ public final class ConsensusActor extends AbstractBehavior<ConsensusActor.Comman
                 .onMessage(RoundTimer.class, t -> step(new Event.TimerFired(t.round())))
                 .onMessage(PayloadReady.class, p -> step(new Event.PayloadReady(p.round(), p.payload(), p.timestampMillis())))
                 .onMessage(CheckLinks.class, c -> checkLinks())
+                .onMessage(TxsArrived.class, t -> answerParked())
+                .onMessage(IdleDeadline.class, d -> answerParked())
                 .onSignal(PostStop.class, s -> {
                     LOG.info("consensus actor stopped validator={}", deps.config().self());
                     return this;
@@ -123,6 +135,7 @@ public final class ConsensusActor extends AbstractBehavior<ConsensusActor.Comman
         Inbox.Routed routed = Inbox.route(gate.check(m.message(), m.from(), replica.view()), m.from());
         routed.rejected().ifPresent(deps.events()::onRejected);
         routed.serve().ifPresent(req -> serve(req, m.from()));
+        routed.gossip().ifPresent(b -> deps.txs().onGossip(m.from(), b));
         routed.event().ifPresent(this::step);
         return this;
     }
@@ -220,11 +233,40 @@ public final class ConsensusActor extends AbstractBehavior<ConsensusActor.Comman
         LOG.info("commit height={} round={} block={} blocks={} txs={}", last.height(), last.round(), last.id(),
                 c.blocks().size(), c.blocks().stream().mapToInt(b -> b.payload().txs().size()).sum());
         deps.events().onCommit(c.blocks());
+        deps.txs().onCommitted(c);
     }
 
-    /** No mempool yet (transactions arrive with the next issue): blocks are empty. */
+    /**
+     * Proposes at once when there are transactions or the block is needed to commit earlier
+     * ones; otherwise waits (bounded by {@code idleProposalWait}) so an idle chain does not
+     * churn out empty blocks, and a transaction that arrives meanwhile is proposed at once.
+     */
     private void requestPayload(PayloadRequest req) {
-        getContext().getSelf().tell(new PayloadReady(req.round(), Payload.EMPTY, System.currentTimeMillis()));
+        parked = null;
+        var payload = deps.txs().payload(req, req.urgent());
+        if (payload.isPresent()) {
+            ready(req, payload.get());
+            return;
+        }
+        parked = req;
+        timers.startSingleTimer("idle", new IdleDeadline(req.round()), deps.idleProposalWait());
+        var self = getContext().getSelf();
+        deps.txs().wakeOnArrival(() -> self.tell(new TxsArrived()));
+    }
+
+    private Behavior<Command> answerParked() {
+        PayloadRequest req = parked;
+        if (req == null) {
+            return this;
+        }
+        parked = null;
+        timers.cancel("idle");
+        ready(req, deps.txs().payload(req, true).orElse(Payload.EMPTY));
+        return this;
+    }
+
+    private void ready(PayloadRequest req, Payload payload) {
+        getContext().getSelf().tell(new PayloadReady(req.round(), payload, System.currentTimeMillis()));
     }
 
     private void setTimer(TimerRequest t) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import dev.keel.node.testnet.TestnetApps;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -32,6 +33,9 @@ public final class TestnetCommand implements Callable<Integer> {
     @Option(names = "--duration", description = "Run this long (e.g. 60s), print a JSON summary, stop.")
     String duration;
 
+    @Option(names = "--app", defaultValue = "kv", description = "Application of a new testnet: kv or bank (default ${DEFAULT-VALUE}; bank gets 1000 funded demo accounts).")
+    String app;
+
     @Option(names = "--fresh", description = "Delete the testnet in --dir first and start from genesis.")
     boolean fresh;
 
@@ -53,7 +57,7 @@ public final class TestnetCommand implements Callable<Integer> {
         }
         Testnet net;
         try {
-            net = Testnet.start(dir, validators);
+            net = Testnet.start(dir, validators, TestnetApps.of(app));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -51,6 +51,17 @@ public final class JsonObject {
         return path.isEmpty() ? name : path + "." + name;
     }
 
+    /** Whether field {@code name} is present (for optional fields; does not mark it read). */
+    public boolean has(String name) {
+        return fields.containsKey(name);
+    }
+
+    /** Every field as parsed, marking all read: for free-form objects checked elsewhere (app params). */
+    public Map<String, Object> raw() {
+        read.addAll(fields.keySet());
+        return java.util.Collections.unmodifiableMap(fields);
+    }
+
     public Problems problems() {
         return problems;
     }

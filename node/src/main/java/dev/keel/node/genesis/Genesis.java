@@ -24,12 +24,19 @@ import java.util.Set;
  * set, indices out of order, a key used twice or not a valid Ed25519 point, two validators
  * on one address.
  */
-public record Genesis(String chainId, long epoch, ConsensusParams params, List<GenesisValidator> validators) {
+public record Genesis(String chainId, long epoch, ConsensusParams params, List<GenesisValidator> validators,
+                      GenesisApp app) {
     private static final Ed25519 ED25519 = new Ed25519();
+
+    /** A chain running the key-value application. */
+    public Genesis(String chainId, long epoch, ConsensusParams params, List<GenesisValidator> validators) {
+        this(chainId, epoch, params, validators, GenesisApp.KV);
+    }
 
     public Genesis {
         validators = List.copyOf(validators);
         Problems p = new Problems(null);
+        p.attempt("app", () -> app.create()); // an unknown app or bad app params fail here, not at first block
         p.attempt("chain_id", () -> new ChainContext(chainId, 0));
         if (epoch != 0) {
             p.add("epoch", epoch + ": a genesis starts epoch 0 (later epochs are decided by committed blocks)");

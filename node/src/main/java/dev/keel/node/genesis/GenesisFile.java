@@ -85,6 +85,10 @@ public final class GenesisFile {
         params.put("max_block_bytes", p.maxBlockBytes());
         params.put("max_future_rounds", p.maxFutureRounds());
         root.put("params", params);
+        Map<String, Object> app = new LinkedHashMap<>();
+        app.put("name", g.app().name());
+        app.putAll(new java.util.TreeMap<>(g.app().params()));
+        root.put("app", app);
         List<Object> validators = new ArrayList<>();
         for (GenesisValidator v : g.validators()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -126,13 +130,22 @@ public final class GenesisFile {
         OptionalLong epoch = root.integer("epoch", 0, Long.MAX_VALUE);
         Optional<ConsensusParams> params = root.object("params").flatMap(GenesisFile::params);
         Optional<List<GenesisValidator>> validators = root.objects("validators").flatMap(GenesisFile::validators);
+        Optional<GenesisApp> app = root.has("app") ? root.object("app").flatMap(GenesisFile::app) : Optional.of(GenesisApp.KV);
         root.rejectUnknown();
         problems.throwIfAny();
         try {
-            return new Genesis(chainId.get(), epoch.getAsLong(), params.get(), validators.get());
+            return new Genesis(chainId.get(), epoch.getAsLong(), params.get(), validators.get(), app.get());
         } catch (ConfigException e) {
             throw e.withSource(source);
         }
+    }
+
+    /** {@code "app": {"name": "bank", ...params}}; absent means the key-value app. */
+    private static Optional<GenesisApp> app(JsonObject o) {
+        Optional<String> name = o.string("name");
+        Map<String, Object> rest = new LinkedHashMap<>(o.raw());
+        rest.remove("name");
+        return name.map(n -> new GenesisApp(n, rest));
     }
 
     private static Optional<ConsensusParams> params(JsonObject o) {

@@ -10,6 +10,17 @@ public record ApiError(String code, String message) {
     public static final String BAD_REQUEST = "bad_request";
     public static final String NOT_READY = "not_ready";
     public static final String INTERNAL = "internal";
+    /** A request body larger than the endpoint accepts; refused before it is read in full. */
+    public static final String REQUEST_TOO_LARGE = "request_too_large";
+    public static final String REQUEST_TIMEOUT = "request_timeout";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
+    public static final String TOO_MANY_TXS = "too_many_txs";
+    /** The mempool's code for an oversized transaction; the API answers it with 413 rather than 400. */
+    public static final String TX_TOO_LARGE = "tx_too_large";
+    public static final String BAD_HASH = "bad_hash";
+    public static final String TX_NOT_FOUND = "tx_not_found";
+    public static final String BAD_BLOCK_ID = "bad_block_id";
+    public static final String BLOCK_NOT_FOUND = "block_not_found";
 
     public ApiError {
         if (!code.matches("[a-z][a-z0-9_]*")) {

@@ -2,6 +2,8 @@ package dev.keel.node.http;
 
 import dev.keel.node.config.Json;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.pekko.http.javadsl.model.ContentType;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
@@ -27,6 +29,23 @@ public final class JsonResponses {
 
     public static HttpResponse error(StatusCode status, String code, String message) {
         return json(status, new ApiError(code, message));
+    }
+
+    /**
+     * The error shape with more fields after {@code code} and {@code message} (a transaction's
+     * {@code hash}, a {@code retry_after_ms}); clients that only know the basic shape still work.
+     */
+    public static HttpResponse error(StatusCode status, String code, String message, Map<String, Object> extra) {
+        ApiError base = new ApiError(code, message);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", base.code());
+        body.put("message", base.message());
+        extra.forEach((k, v) -> {
+            if (body.putIfAbsent(k, v) != null) {
+                throw new IllegalArgumentException("extra field '" + k + "' would hide the error's own");
+            }
+        });
+        return json(status, body);
     }
 
     public static HttpResponse prometheus(String exposition) {

@@ -10,6 +10,7 @@ import dev.keel.node.actor.NodeEvents;
 import dev.keel.node.metrics.NodeMetrics;
 import dev.keel.node.status.NodeStatus;
 import dev.keel.node.status.NodeView;
+import dev.keel.node.status.ProcessStats;
 import dev.keel.node.status.RoundReport;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -121,11 +122,12 @@ public final class NodeState implements NodeEvents, NodeView {
             connected = t.connectedPeers();
         }
         if (s == null) {
-            return new NodeStatus(chainId, self, validators, 0, "", 0, 0, 0, 0, 0, -1, connected, peers, halted.get());
+            return new NodeStatus(chainId, self, validators, 0, "", 0, 0, 0, 0, 0, -1, connected, peers, halted.get(),
+                    ProcessStats.sample());
         }
         return new NodeStatus(chainId, self, validators, s.head().height(), s.head().id().toHex(), s.progress().round(),
                 s.highQc().round(), s.safety().oneChainRound(), s.safety().lastVotedRound(), s.lastCommitMillis(),
-                s.lastCommitLatencyMillis(), connected, peers, halted.get());
+                s.lastCommitLatencyMillis(), connected, peers, halted.get(), ProcessStats.sample());
     }
 
     @Override

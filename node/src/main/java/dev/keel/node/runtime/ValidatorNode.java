@@ -7,6 +7,18 @@ import dev.keel.consensus.crypto.Ed25519;
 import dev.keel.consensus.crypto.Signer;
 import dev.keel.consensus.message.Message;
 import dev.keel.consensus.verify.CertificateVerifier;
+import dev.keel.app.Application;
+import dev.keel.mempool.Mempool;
+import dev.keel.mempool.MempoolConfig;
+import dev.keel.node.chain.BlockFeed;
+import dev.keel.node.chain.ChainService;
+import dev.keel.node.execution.BlockExecutor;
+import dev.keel.node.http.ChainApi;
+import dev.keel.node.metrics.TxMetrics;
+import dev.keel.storage.exec.ExecutionLog;
+import dev.keel.storage.exec.LmdbExecutionLog;
+import java.nio.file.Path;
+import static org.apache.pekko.http.javadsl.server.Directives.concat;
 import dev.keel.network.Inbound;
 import dev.keel.network.NetworkSettings;
 import dev.keel.network.Transport;
@@ -45,9 +57,13 @@ public final class ValidatorNode implements AutoCloseable {
     private final HttpServer http;
     private final NodeMetrics metrics;
     private final NodeState state;
+    private final ChainService chain;
+    private final ExecutionLog execLog;
 
     private ValidatorNode(ActorSystem<SpawnProtocol.Command> system, LmdbStore store, Transport transport, HttpServer http,
-                          NodeMetrics metrics, NodeState state) {
+                          NodeMetrics metrics, NodeState state, ChainService chain, ExecutionLog execLog) {
+        this.chain = chain;
+        this.execLog = execLog;
         this.system = system;
         this.store = store;
         this.transport = transport;
@@ -65,7 +81,11 @@ public final class ValidatorNode implements AutoCloseable {
         LmdbStore store = LmdbStore.open(setup.config().lmdb(genesis.chainId(), keys.consensus().publicKey()), genesis.genesisBlock());
         ActorSystem<SpawnProtocol.Command> system = null;
         Transport transport = null;
+        ExecutionLog execLog = null;
+        ChainService chain = null;
         try {
+            Path dataDir = setup.config().dataDir();
+            execLog = LmdbExecutionLog.open(dataDir.resolveSibling(dataDir.getFileName() + ".exec"));
             system = ActorSystem.create(SpawnProtocol.create(), "keel-" + self, pekkoConfig());
             AtomicReference<ActorRef<ConsensusActor.Command>> consensus = new AtomicReference<>();
             AtomicReference<Transport> transportRef = new AtomicReference<>();
@@ -93,17 +113,29 @@ public final class ValidatorNode implements AutoCloseable {
                 metrics.registerPeerBytes(peer, t, x -> x.stats().get(peer).bytesIn(), x -> x.stats().get(peer).bytesOut());
             }
             ReplicaConfig rc = genesis.replicaConfig(self);
+            Application app = genesis.app().create();
+            ExecutionLog log = execLog;
+            Transport t = transport;
+            Mempool mempool = new Mempool(MempoolConfig.DEFAULT, app::check, h -> store.findTx(h).isPresent());
+            chain = new ChainService(app, mempool, store, listener -> new BlockExecutor(app, store, log, listener),
+                    new BlockFeed(system), t::broadcast, new TxMetrics(metrics.registry(), mempool),
+                    System::currentTimeMillis, rc.maxBlockTxs(), rc.maxBlockBytes());
+            chain.start();
             Ed25519 scheme = new Ed25519();
             var deps = new ConsensusDeps(rc, new Signer(scheme, keys.consensus(), genesis.chain()),
                     new CertificateVerifier(rc.validators(), rc.chain(), scheme, rc.quorum(), genesis.genesisBlock().id()),
-                    store, transport, state);
+                    store, transport, state, chain, genesis.params().baseTimeout().dividedBy(4));
             consensus.set(spawn(system, deps));
-            HttpServer http = HttpServer.start(system, setup.config().http(), new NodeApi(state, metrics.registry()).routes())
+            HttpServer http = HttpServer.start(system, setup.config().http(),
+                            concat(new NodeApi(state, metrics.registry()).routes(), new ChainApi(chain).routes()))
                     .toCompletableFuture().get(STARTUP.toSeconds(), TimeUnit.SECONDS);
             LOG.info("validator started validator={} chain={} p2p={} http={} data={}", self, genesis.chainId(),
                     setup.config().listen(), setup.config().http(), setup.config().dataDir());
-            return new ValidatorNode(system, store, transport, http, metrics, state);
+            return new ValidatorNode(system, store, transport, http, metrics, state, chain, execLog);
         } catch (Exception | Error e) {
+            if (chain != null) {
+                chain.close();
+            }
             if (transport != null) {
                 transport.close();
             }
@@ -112,6 +144,9 @@ public final class ValidatorNode implements AutoCloseable {
                 system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
             }
             store.close();
+            if (execLog != null) {
+                execLog.close();
+            }
             throw e;
         }
     }
@@ -131,6 +166,7 @@ public final class ValidatorNode implements AutoCloseable {
                 pekko.loggers = ["org.apache.pekko.event.slf4j.Slf4jLogger"]
                 pekko.logging-filter = "org.apache.pekko.event.slf4j.Slf4jLoggingFilter"
                 pekko.loglevel = "WARNING"
+                pekko.http.server.remote-address-attribute = on
                 pekko.coordinated-shutdown.exit-jvm = off
                 pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
                 keel.consensus-dispatcher {
@@ -157,6 +193,7 @@ public final class ValidatorNode implements AutoCloseable {
             LOG.warn("http close failed error=\"{}\"", e.getMessage());
         }
         transport.close();
+        chain.close();
         system.terminate();
         try {
             system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -164,11 +201,16 @@ public final class ValidatorNode implements AutoCloseable {
             LOG.warn("actor system did not stop in time error=\"{}\"", e.getMessage());
         }
         store.close();
+        execLog.close();
         metrics.close();
         LOG.info("validator stopped");
     }
 
     public NodeState state() {
         return state;
+    }
+
+    public ChainService chain() {
+        return chain;
     }
 }

@@ -9,12 +9,23 @@ import java.util.List;
  * @param lastCommitEpochMillis wall-clock time of the last commit, 0 if none since start
  * @param lastCommitLatencyMillis from the last committed block's proposal timestamp to its commit here, -1 if none
  * @param halted non-null when the node stopped voting (e.g. disk full), with the reason
+ * @param process this validator process's CPU, memory and threads (what {@code keel bench} samples)
  */
 public record NodeStatus(String chainId, int validator, int validators, long height, String headId, long round,
                          long highQcRound, long lockedRound, long lastVotedRound, long lastCommitEpochMillis,
-                         long lastCommitLatencyMillis, int peersConnected, List<PeerStatus> peers, String halted) {
+                         long lastCommitLatencyMillis, int peersConnected, List<PeerStatus> peers, String halted,
+                         ProcessStats process) {
     public NodeStatus {
         peers = List.copyOf(peers);
+        java.util.Objects.requireNonNull(process, "process");
+    }
+
+    /** Without process figures ({@link ProcessStats#UNKNOWN}): for views that have no process of their own (test fakes). */
+    public NodeStatus(String chainId, int validator, int validators, long height, String headId, long round,
+                      long highQcRound, long lockedRound, long lastVotedRound, long lastCommitEpochMillis,
+                      long lastCommitLatencyMillis, int peersConnected, List<PeerStatus> peers, String halted) {
+        this(chainId, validator, validators, height, headId, round, highQcRound, lockedRound, lastVotedRound,
+                lastCommitEpochMillis, lastCommitLatencyMillis, peersConnected, peers, halted, ProcessStats.UNKNOWN);
     }
 
     /** One peer link. */

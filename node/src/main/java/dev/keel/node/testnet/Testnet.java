@@ -1,5 +1,6 @@
 package dev.keel.node.testnet;
 
+import dev.keel.node.genesis.GenesisApp;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -26,7 +27,12 @@ public final class Testnet {
     }
 
     public static Testnet start(Path dir, int validators) throws IOException {
-        Testnet t = new Testnet(TestnetLayout.prepare(dir, validators));
+        return start(dir, validators, GenesisApp.KV);
+    }
+
+    /** Starts (or restarts) the testnet in {@code dir}; a new one runs {@code app}. */
+    public static Testnet start(Path dir, int validators, GenesisApp app) throws IOException {
+        Testnet t = new Testnet(TestnetLayout.prepare(dir, validators, app));
         Runtime.getRuntime().addShutdownHook(new Thread(t::stop, "testnet-stop"));
         for (int i = 0; i < validators; i++) {
             t.processes.add(t.launch(i));

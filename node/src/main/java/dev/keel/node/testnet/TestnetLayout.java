@@ -3,6 +3,7 @@ package dev.keel.node.testnet;
 import dev.keel.node.config.Endpoint;
 import dev.keel.node.genesis.ConsensusParams;
 import dev.keel.node.genesis.Genesis;
+import dev.keel.node.genesis.GenesisApp;
 import dev.keel.node.genesis.GenesisFile;
 import dev.keel.node.genesis.GenesisValidator;
 import dev.keel.node.keys.KeyFiles;
@@ -24,7 +25,7 @@ import java.util.List;
 public record TestnetLayout(Path dir, int validators, List<Endpoint> p2p, List<Endpoint> http) {
     static final String CHAIN_ID = "keel-testnet";
     /** Faster rounds than production defaults: all validators share one machine's loopback. */
-    static final ConsensusParams PARAMS = new ConsensusParams(Duration.ofMillis(500), Duration.ofSeconds(8), 1000, 1L << 20, 100);
+    static final ConsensusParams PARAMS = new ConsensusParams(Duration.ofMillis(500), Duration.ofSeconds(8), 4000, 2L << 20, 100);
 
     Path nodeDir(int i) {
         return dir.resolve("v" + i);
@@ -44,12 +45,24 @@ public record TestnetLayout(Path dir, int validators, List<Endpoint> p2p, List<E
 
     /** Reuses the testnet in {@code dir} if it has one with this many validators; otherwise creates one. */
     public static TestnetLayout prepare(Path dir, int validators) throws IOException {
+        return prepare(dir, validators, GenesisApp.KV);
+    }
+
+    /**
+     * As {@link #prepare(Path, int)}, with {@code app} for a new testnet; an existing one must
+     * run the same application (its state would not make sense to another).
+     */
+    public static TestnetLayout prepare(Path dir, int validators, GenesisApp app) throws IOException {
         Path genesisFile = dir.resolve("genesis.json");
         if (Files.exists(genesisFile)) {
             Genesis g = GenesisFile.load(genesisFile);
             if (g.size() != validators) {
                 throw new IllegalArgumentException(dir + " holds a testnet of " + g.size() + " validators, not " + validators
                         + "; use --fresh to replace it or --dir for another directory");
+            }
+            if (!g.app().name().equals(app.name())) {
+                throw new IllegalArgumentException(dir + " holds a testnet running the " + g.app().name() + " app, not "
+                        + app.name() + "; use --fresh to replace it or --dir for another directory");
             }
             List<Endpoint> p2p = g.validators().stream().map(GenesisValidator::p2p).toList();
             List<Endpoint> http = g.validators().stream().map(GenesisValidator::http).toList();
@@ -62,10 +75,10 @@ public record TestnetLayout(Path dir, int validators, List<Endpoint> p2p, List<E
                 }
             }
         }
-        return create(dir, validators);
+        return create(dir, validators, app);
     }
 
-    private static TestnetLayout create(Path dir, int n) throws IOException {
+    private static TestnetLayout create(Path dir, int n, GenesisApp app) throws IOException {
         Files.createDirectories(dir);
         SecureRandom random = new SecureRandom();
         List<Integer> ports = freePorts(2 * n);
@@ -79,7 +92,7 @@ public record TestnetLayout(Path dir, int validators, List<Endpoint> p2p, List<E
             http.add(new Endpoint("127.0.0.1", ports.get(2 * i + 1)));
             vals.add(new GenesisValidator(i, keys.consensus().publicKey(), keys.network().publicKey(), p2p.get(i), http.get(i)));
         }
-        Genesis genesis = new Genesis(CHAIN_ID, 0, PARAMS, vals);
+        Genesis genesis = new Genesis(CHAIN_ID, 0, PARAMS, vals, app);
         GenesisFile.save(genesis, dir.resolve("genesis.json"));
         TestnetLayout layout = new TestnetLayout(dir, n, p2p, http);
         for (int i = 0; i < n; i++) {

@@ -5,6 +5,7 @@ import dev.keel.consensus.message.BlockResponse;
 import dev.keel.consensus.message.Message;
 import dev.keel.consensus.message.Proposal;
 import dev.keel.consensus.message.TimeoutMsg;
+import dev.keel.consensus.message.TxBatch;
 import dev.keel.consensus.message.VoteMsg;
 
 /** Compact one-line descriptions of messages for the event trace. */
@@ -25,6 +26,8 @@ final class Describe {
             return "req " + r.blockId() + " x" + r.count() + " >h" + r.stopAboveHeight();
         } else if (m instanceof BlockResponse r) {
             return "resp " + r.requestedId() + " n" + r.blocks().size();
+        } else if (m instanceof TxBatch b) {
+            return "txs n" + b.txs().size();
         }
         throw new AssertionError("unhandled message " + m.getClass());
     }

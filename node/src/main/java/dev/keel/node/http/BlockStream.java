@@ -1,0 +1,101 @@
+package dev.keel.node.http;
+
+import static org.apache.pekko.http.javadsl.server.Directives.complete;
+import static org.apache.pekko.http.javadsl.server.Directives.completeOK;
+import static org.apache.pekko.http.javadsl.server.Directives.optionalHeaderValueByName;
+import static org.apache.pekko.http.javadsl.server.Directives.parameterOptional;
+
+import dev.keel.node.chain.BlockView;
+import dev.keel.node.chain.ChainAccess;
+import dev.keel.node.config.Json;
+import java.util.Optional;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.http.javadsl.marshalling.sse.EventStreamMarshalling;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.sse.ServerSentEvent;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.stream.javadsl.Source;
+
+/**
+ * {@code GET /v1/blocks/stream}: finalized blocks as Server-Sent Events ({@code event: block},
+ * {@code id: <height>}, {@code data: <block JSON without txs>}), heartbeat comments while quiet.
+ *
+ * <p>Without a start it follows the live feed. With {@code ?from=H}, or {@code Last-Event-ID: H-1}
+ * (what an EventSource sends on reconnect; it wins over {@code from}, which the browser repeats
+ * from the original URL), it first replays stored blocks from H a page at a time, then switches to
+ * the live feed. The live feed is subscribed only after the replay ends (a long replay would
+ * otherwise overflow it); blocks finalized in between are filled from storage and blocks seen
+ * twice are dropped, by {@link HeightCursor}: no gap, no repeat.
+ *
+ * <p>Memory per subscriber is bounded: replay pulls one page at a time as the client reads, and
+ * the live feed completes a subscriber that falls too far behind (the client then resumes).
+ */
+final class BlockStream {
+    static final String EVENT = "block";
+
+    private final ChainAccess chain;
+    private final ChainApiLimits limits;
+
+    BlockStream(ChainAccess chain, ChainApiLimits limits) {
+        this.chain = chain;
+        this.limits = limits;
+    }
+
+    Route route() {
+        return parameterOptional("from", from -> optionalHeaderValueByName("Last-Event-ID", lastId -> {
+            Decoded<Long> start = start(from, lastId);
+            if (start instanceof Decoded.Failed<Long> f) {
+                return complete(f.response());
+            }
+            return completeOK(events(((Decoded.Ok<Long>) start).value()), EventStreamMarshalling.toEventStream());
+        }));
+    }
+
+    /** The first height to send, or {@link HeightCursor#ANY}. */
+    static Decoded<Long> start(Optional<String> from, Optional<String> lastEventId) {
+        if (lastEventId.isPresent()) {
+            long last = height(lastEventId.get().trim(), 0);
+            return last < 0 ? bad("Last-Event-ID must be a block height, got '" + lastEventId.get() + "'")
+                    : Decoded.ok(last + 1);
+        }
+        if (from.isPresent()) {
+            long h = height(from.get(), 1);
+            return h < 0 ? bad("from must be a block height (decimal, at least 1), got '" + from.get() + "'")
+                    : Decoded.ok(h);
+        }
+        return Decoded.ok(HeightCursor.ANY);
+    }
+
+    Source<ServerSentEvent, NotUsed> events(long from) {
+        Source<BlockView, NotUsed> live = chain.live();
+        return Source.fromMaterializer((mat, attributes) -> {
+                    // A fresh cursor per materialization: the Source may be run more than once.
+                    HeightCursor cursor = new HeightCursor(chain, limits.streamPageSize(), from);
+                    Source<BlockView, NotUsed> replay = from == HeightCursor.ANY ? Source.empty()
+                            : cursor.stored(from, HeightCursor.HEAD);
+                    // concatLazy: the live feed is subscribed only when the replay has ended.
+                    return replay.concatLazy(live).flatMapConcat(cursor::admit);
+                })
+                .mapMaterializedValue(done -> NotUsed.getInstance())
+                .map(BlockStream::event)
+                .keepAlive(limits.heartbeat(), ServerSentEvent::heartbeat);
+    }
+
+    static ServerSentEvent event(BlockView block) {
+        return ServerSentEvent.create(Json.write(BlockJson.of(block, false)), EVENT,
+                Long.toString(block.block().height()));
+    }
+
+    /** A decimal height of at least {@code min}, or -1. */
+    private static long height(String text, long min) {
+        if (!text.matches("[0-9]{1,18}")) {
+            return -1;
+        }
+        long h = Long.parseLong(text);
+        return h < min ? -1 : h;
+    }
+
+    private static <T> Decoded<T> bad(String message) {
+        return JsonBody.bad(message);
+    }
+}
