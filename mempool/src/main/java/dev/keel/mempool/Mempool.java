@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -77,10 +76,7 @@ public final class Mempool {
     private final RecentHashes recentCommitted;               // guarded by lock
     private final DropLog dropLog;                            // guarded by lock
 
-    private final LongAdder accepted = new LongAdder();
-    private final LongAdder duplicates = new LongAdder();
-    private final CodeCounts rejections = new CodeCounts();
-    private final CodeCounts drops = new CodeCounts();
+    private final Tally tally = new Tally();
 
     /**
      * @param check           the application's admission test; thread-safe, called without the lock
@@ -106,13 +102,13 @@ public final class Mempool {
         Objects.requireNonNull(tx, "tx");
         Objects.requireNonNull(source, "source");
         if (tx.length() == 0) {
-            return tally(new Admission.Rejected(EMPTY_TX_HASH, "empty_tx", "empty transaction"));
+            return tally.count(new Admission.Rejected(EMPTY_TX_HASH, "empty_tx", "empty transaction"));
         }
         // Hashed even when too large: every verdict names its transaction, and hashing costs no
         // more than the HTTP layer reading the (already size-capped) body did.
         Hash hash = Hash.of(tx.unsafeArray());
         if (tx.length() > config.maxTxBytes()) {
-            return tally(new Admission.Rejected(hash, "tx_too_large",
+            return tally.count(new Admission.Rejected(hash, "tx_too_large",
                     tx.length() + " bytes, at most " + config.maxTxBytes()));
         }
         Admission early;
@@ -121,20 +117,20 @@ public final class Mempool {
             early = screen(hash, tx.length(), source);
         }
         if (early instanceof Admission.Duplicate) {
-            return tally(early);
+            return tally.count(early);
         }
         if (committedBefore.test(hash)) {
-            return tally(new Admission.Duplicate(hash, true));
+            return tally.count(new Admission.Duplicate(hash, true));
         }
         if (early != null) {
-            return tally(early); // source_quota, reported after the duplicate answers as specified
+            return tally.count(early); // source_quota, reported after the duplicate answers as specified
         }
         CheckResult verdict = check.apply(tx);
         if (!verdict.accepted()) {
-            return tally(new Admission.Rejected(hash, verdict.code(), verdict.message()));
+            return tally.count(new Admission.Rejected(hash, verdict.code(), verdict.message()));
         }
         synchronized (lock) {
-            return tally(admit(hash, tx, source, nowMillis, verdict.priority()));
+            return tally.count(admit(hash, tx, source, nowMillis, verdict.priority()));
         }
     }
 
@@ -339,8 +335,7 @@ public final class Mempool {
 
     public MempoolStats stats() {
         synchronized (lock) {
-            return new MempoolStats(pool.size(), pool.bytes(), accepted.sum(), duplicates.sum(),
-                    rejections.snapshot(), drops.snapshot(), pool.topSources(MempoolStats.TOP_SOURCES));
+            return tally.stats(pool.size(), pool.bytes(), pool.topSources(MempoolStats.TOP_SOURCES));
         }
     }
 
@@ -358,7 +353,7 @@ public final class Mempool {
     private void drop(PendingSet.Entry e, String code, String message, long nowMillis) {
         pool.remove(e);
         dropLog.record(e.hash(), new Dropped(code, message, nowMillis));
-        drops.increment(code);
+        tally.dropped(code);
     }
 
     /** 100 ms when the pool is empty, growing to 1 s when full: a hint, not a promise. Under the lock. */
@@ -367,30 +362,14 @@ public final class Mempool {
         return 100 + Math.round(900 * Math.min(1.0, fill));
     }
 
-    /** Counts a verdict and returns it; the one dispatch over {@link Admission}'s cases. */
-    Admission tally(Admission a) {
-        if (a instanceof Admission.Accepted) {
-            accepted.increment();
-        } else if (a instanceof Admission.Duplicate) {
-            duplicates.increment();
-        } else if (a instanceof Admission.Rejected r) {
-            rejections.increment(r.code());
-        } else if (a instanceof Admission.Busy b) {
-            rejections.increment(b.code());
-        } else {
-            throw new AssertionError("unhandled admission " + a);
-        }
-        return a;
-    }
-
     /** Sizes of every internal map and set, for the boundedness tests. */
     Map<String, Integer> structureSizes() {
         synchronized (lock) {
             Map<String, Integer> m = new LinkedHashMap<>(pool.structureSizes());
             m.put("recentCommitted", recentCommitted.size());
             m.put("dropLog", dropLog.size());
-            m.put("rejectionCodes", rejections.size());
-            m.put("dropCodes", drops.size());
+            m.put("rejectionCodes", tally.rejectionCodes());
+            m.put("dropCodes", tally.dropCodes());
             return m;
         }
     }

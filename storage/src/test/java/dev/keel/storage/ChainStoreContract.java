@@ -96,6 +96,22 @@ public abstract class ChainStoreContract {
     }
 
     @Test
+    void saveAllIsTheSingleWritesInOneStep() {
+        Block b1 = chain.child(genesis(), chain.payload(2, 10));
+        Block b2 = chain.child(b1, chain.payload(1, 10));
+        QuorumCert qc1 = chain.certify(b1);
+        SafetyRecord vote = Fixtures.voted(chain, b2);
+        store.saveAll(List.of(qc1), List.of(), Optional.of(vote), List.of(b1, b2));
+        restart();
+        RecoveredState r = store.recover();
+        assertEquals(vote, r.safety());
+        assertEquals(qc1, r.highQc());
+        assertEquals(List.of(b1, b2), r.pending());
+        store.saveAll(List.of(), List.of(), Optional.empty(), List.of(b1)); // idempotent like saveBlock
+        assertEquals(List.of(b1, b2), store.recover().pending());
+    }
+
+    @Test
     void saveQcKeepsTheHighestRound() {
         Block b1 = chain.child(genesis(), Payload.EMPTY);
         Block b2 = chain.child(b1, Payload.EMPTY);

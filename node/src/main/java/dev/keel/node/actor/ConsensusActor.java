@@ -87,6 +87,7 @@ public final class ConsensusActor extends AbstractBehavior<ConsensusActor.Comman
     private String halted;
     /** A payload request waiting for transactions (this leader had none and nothing was urgent). */
     private PayloadRequest parked;
+    private final PendingWrites writes = new PendingWrites();
 
     public static Behavior<Command> create(ConsensusDeps deps) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new ConsensusActor(ctx, timers, deps)));
@@ -169,6 +170,7 @@ public final class ConsensusActor extends AbstractBehavior<ConsensusActor.Comman
         a.rejections().forEach(deps.events()::onRejected);
         try {
             driver.apply(a);
+            flush();
         } catch (RuntimeException ex) {
             halt("storage failure: " + ex.getMessage());
             return this;
@@ -188,29 +190,38 @@ public final class ConsensusActor extends AbstractBehavior<ConsensusActor.Comman
     // ---- ports ----
 
     private void saveSafety(SafetyRecord r) {
+        writes.safety(r);
+    }
+
+    /** Makes the step's gathered writes durable: before anything leaves, and at the end of each step. */
+    private void flush() {
+        if (writes.isEmpty()) {
+            return;
+        }
         long t0 = System.nanoTime();
-        deps.store().saveSafety(r);
+        writes.flush(deps.store());
         deps.events().onStorageWrite(System.nanoTime() - t0);
     }
 
     private final class Blocks implements BlockStore {
         @Override
         public void saveBlock(Block block) {
-            deps.store().saveBlock(block);
+            writes.block(block);
         }
 
         @Override
         public void saveQc(QuorumCert qc) {
-            deps.store().saveQc(qc);
+            writes.qc(qc);
         }
 
         @Override
         public void saveTc(TimeoutCert tc) {
-            deps.store().saveTc(tc);
+            writes.tc(tc);
         }
 
         @Override
         public void commit(Commit commit) {
+            flush();
             long t0 = System.nanoTime();
             deps.store().commit(commit);
             deps.events().onStorageWrite(System.nanoTime() - t0);
@@ -218,6 +229,7 @@ public final class ConsensusActor extends AbstractBehavior<ConsensusActor.Comman
     }
 
     private void send(Outbound o) {
+        flush();
         if (o.message() instanceof TimeoutMsg t && t.timeout().author() == deps.config().self()) {
             deps.events().onTimeoutSigned(t.round());
         }

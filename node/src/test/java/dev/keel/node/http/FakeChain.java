@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -42,6 +43,8 @@ final class FakeChain implements ChainAccess {
     final Map<Hash, TxStatus> statuses = new ConcurrentHashMap<>();
     final List<BlockView> stored = new CopyOnWriteArrayList<>();
     final List<PageRequest> pages = new CopyOnWriteArrayList<>();
+    /** Blocks returned by {@link #blocks}, in total. */
+    final AtomicLong served = new AtomicLong();
     final AtomicReference<BiFunction<String, Map<String, String>, QueryResult>> query =
             new AtomicReference<>((path, params) -> QueryResult.ok(Map.of("path", path, "params", params)));
     private final List<BoundedSourceQueue<BlockView>> subscribers = new CopyOnWriteArrayList<>();
@@ -85,6 +88,7 @@ final class FakeChain implements ChainAccess {
         for (long h = fromHeight; h < fromHeight + max && block(h).isPresent(); h++) {
             out.add(block(h).get());
         }
+        served.addAndGet(out.size());
         return out;
     }
 

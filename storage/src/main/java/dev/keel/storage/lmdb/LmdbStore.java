@@ -74,43 +74,75 @@ public final class LmdbStore implements ChainStore {
 
     @Override
     public void saveSafety(SafetyRecord record) {
-        byte[] value = StorageCodec.encodeSafety(record);
-        tx.write(txn -> t.safety().put(txn, Tables.SAFETY_RECORD, value));
+        tx.write(txn -> putSafety(txn, record));
     }
 
     @Override
     public void saveBlock(Block block) {
-        tx.write(txn -> {
-            if (commits.putBlockIfAbsent(txn, block)) {
-                commits.appendPending(txn, block);
-            }
-            return null;
-        });
+        tx.write(txn -> putBlock(txn, block));
     }
 
     @Override
     public void saveQc(QuorumCert qc) {
-        byte[] value = StorageCodec.encodeQc(qc);
+        tx.write(txn -> putQc(txn, qc));
+    }
+
+    @Override
+    public void saveTc(TimeoutCert tc) {
+        tx.write(txn -> putTc(txn, tc));
+    }
+
+    /** One transaction, one sync, for what a step persists before it sends (see {@link ChainStore#saveAll}). */
+    @Override
+    public void saveAll(List<QuorumCert> qcs, List<TimeoutCert> tcs, Optional<SafetyRecord> safety, List<Block> blocks) {
+        if (qcs.isEmpty() && tcs.isEmpty() && safety.isEmpty() && blocks.isEmpty()) {
+            return;
+        }
         tx.write(txn -> {
-            t.qcs().put(txn, qc.blockId().bytes().toArray(), value, org.lmdbjava.PutFlags.MDB_NOOVERWRITE);
-            QuorumCert high = StorageCodec.decodeQc(required(t.state().get(txn, Tables.HIGH_QC), "highest QC"));
-            if (qc.round() > high.round()) {
-                t.state().put(txn, Tables.HIGH_QC, value);
+            for (QuorumCert qc : qcs) {
+                putQc(txn, qc);
+            }
+            for (TimeoutCert tc : tcs) {
+                putTc(txn, tc);
+            }
+            if (safety.isPresent()) {
+                putSafety(txn, safety.get());
+            }
+            for (Block b : blocks) {
+                putBlock(txn, b);
             }
             return null;
         });
     }
 
-    @Override
-    public void saveTc(TimeoutCert tc) {
-        byte[] value = StorageCodec.encodeTc(tc);
-        tx.write(txn -> {
-            byte[] current = t.state().get(txn, Tables.HIGH_TC);
-            if (current == null || tc.round() > StorageCodec.decodeTc(current).round()) {
-                t.state().put(txn, Tables.HIGH_TC, value);
-            }
-            return null;
-        });
+    private Object putSafety(Txn<byte[]> txn, SafetyRecord record) {
+        t.safety().put(txn, Tables.SAFETY_RECORD, StorageCodec.encodeSafety(record));
+        return null;
+    }
+
+    private Object putBlock(Txn<byte[]> txn, Block block) {
+        if (commits.putBlockIfAbsent(txn, block)) {
+            commits.appendPending(txn, block);
+        }
+        return null;
+    }
+
+    private Object putQc(Txn<byte[]> txn, QuorumCert qc) throws CorruptDataException {
+        byte[] value = StorageCodec.encodeQc(qc);
+        t.qcs().put(txn, qc.blockId().bytes().toArray(), value, org.lmdbjava.PutFlags.MDB_NOOVERWRITE);
+        QuorumCert high = StorageCodec.decodeQc(required(t.state().get(txn, Tables.HIGH_QC), "highest QC"));
+        if (qc.round() > high.round()) {
+            t.state().put(txn, Tables.HIGH_QC, value);
+        }
+        return null;
+    }
+
+    private Object putTc(Txn<byte[]> txn, TimeoutCert tc) throws CorruptDataException {
+        byte[] current = t.state().get(txn, Tables.HIGH_TC);
+        if (current == null || tc.round() > StorageCodec.decodeTc(current).round()) {
+            t.state().put(txn, Tables.HIGH_TC, StorageCodec.encodeTc(tc));
+        }
+        return null;
     }
 
     @Override
