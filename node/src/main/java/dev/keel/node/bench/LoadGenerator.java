@@ -113,16 +113,9 @@ public final class LoadGenerator {
                     pacer.onDone(slot); // identical bytes already in flight: a factory bug, nothing to send
                 }
             }
-            long a = System.nanoTime();
             submitter.flush(now);
-            long b = System.nanoTime();
             housekeeping(now, w, tracker);
-            long c = System.nanoTime();
             LockSupport.parkNanos(TICK_NANOS);
-            long d = System.nanoTime();
-            if (d - now > 50_000_000) {
-                System.err.printf("slow tick: make %.1f flush %.1f house %.1f park %.1f ms%n", (a - now) / 1e6, (b - a) / 1e6, (c - b) / 1e6, (d - c) / 1e6);
-            }
             if (Thread.interrupted()) {
                 throw new InterruptedException("load run interrupted");
             }

@@ -1,6 +1,7 @@
 package dev.keel.node.config;
 
 import dev.keel.consensus.types.PublicKey;
+import dev.keel.mempool.MempoolConfig;
 import dev.keel.storage.lmdb.LmdbConfig;
 import java.nio.file.Path;
 
@@ -19,9 +20,11 @@ import java.nio.file.Path;
  * @param validatorIndex this validator's position in the genesis ({@code keel.validator-index})
  * @param listen         where the validator-to-validator transport binds ({@code keel.listen})
  * @param http           where the HTTP API binds ({@code keel.http})
+ * @param storage        LMDB settings ({@code keel.storage})
+ * @param mempool        mempool limits ({@code keel.mempool})
  */
 public record NodeConfig(Path genesis, Path keysDir, Path dataDir, int validatorIndex, Endpoint listen, Endpoint http,
-                         Storage storage) {
+                         Storage storage, MempoolConfig mempool) {
     public NodeConfig {
         genesis = genesis.toAbsolutePath().normalize();
         keysDir = keysDir.toAbsolutePath().normalize();

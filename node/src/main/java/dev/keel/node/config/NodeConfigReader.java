@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import dev.keel.mempool.MempoolConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,6 +28,7 @@ import java.util.TreeSet;
  *   listen { host = "0.0.0.0", port = 7001 }     # host defaults to 0.0.0.0; port required
  *   http { host = "127.0.0.1", port = 8001 }     # host defaults to 127.0.0.1; port required
  *   storage { retain-blocks = 0, initial-map-size = 1GiB }   # both optional
+ *   mempool { max-tx-bytes = 64KiB, max-txs = 200000, max-bytes = 256MiB, ttl-ms = 600000 }   # all optional
  * }
  * </pre>
  *
@@ -40,7 +42,8 @@ final class NodeConfigReader {
     private static final Map<String, Set<String>> KNOWN = Map.of(
             "genesis", Set.of(), "keys-dir", Set.of(), "data-dir", Set.of(), "validator-index", Set.of(),
             "listen", Set.of("host", "port"), "http", Set.of("host", "port"),
-            "storage", Set.of("retain-blocks", "initial-map-size"));
+            "storage", Set.of("retain-blocks", "initial-map-size"),
+            "mempool", Set.of("max-tx-bytes", "max-txs", "max-bytes", "ttl-ms"));
 
     private final Config config;
     private final Path baseDir;
@@ -113,12 +116,33 @@ final class NodeConfigReader {
         Optional<NodeConfig.Storage> storage = retain.isPresent() && mapSize.isPresent()
                 ? problems.attempt("keel.storage", () -> new NodeConfig.Storage(retain.getAsLong(), mapSize.getAsLong()))
                 : Optional.empty();
+        MempoolConfig d = MempoolConfig.DEFAULT;
+        OptionalLong maxTxBytes = bytes("keel.mempool.max-tx-bytes", d.maxTxBytes());
+        OptionalLong maxTxs = integer("keel.mempool.max-txs", (long) d.maxTxs(), 1, 10_000_000);
+        OptionalLong maxBytes = bytes("keel.mempool.max-bytes", d.maxBytes());
+        OptionalLong ttl = integer("keel.mempool.ttl-ms", d.ttlMillis(), 1000, 86_400_000L);
+        Optional<MempoolConfig> mempool = maxTxBytes.isPresent() && maxTxs.isPresent() && maxBytes.isPresent() && ttl.isPresent()
+                ? problems.attempt("keel.mempool", () -> mempool(d, maxTxBytes.getAsLong(), maxTxs.getAsLong(),
+                        maxBytes.getAsLong(), ttl.getAsLong()))
+                : Optional.empty();
         checkFiles(genesis, keysDir, dataDir);
         if (listen.isPresent() && http.isPresent()) {
             checkDistinct(listen.get(), http.get());
         }
         problems.throwIfAny();
-        return new NodeConfig(genesis, keysDir, dataDir, (int) index.getAsLong(), listen.get(), http.get(), storage.get());
+        return new NodeConfig(genesis, keysDir, dataDir, (int) index.getAsLong(), listen.get(), http.get(), storage.get(),
+                mempool.get());
+    }
+
+    private static MempoolConfig mempool(MempoolConfig d, long maxTxBytes, long maxTxs, long maxBytes, long ttl) {
+        if (maxTxBytes < 1 || maxTxBytes > 4L << 20) {
+            throw new ConfigException("keel.mempool.max-tx-bytes", maxTxBytes + " bytes is not in 1..4MiB (a transaction must fit a frame)");
+        }
+        if (maxBytes < maxTxBytes) {
+            throw new ConfigException("keel.mempool.max-bytes", maxBytes + " bytes is below max-tx-bytes (" + maxTxBytes + ")");
+        }
+        return new MempoolConfig((int) maxTxBytes, (int) maxTxs, maxBytes, ttl, d.clientShare(), d.peerShare(),
+                d.recentCommitted(), d.recentDropped());
     }
 
     private void rejectUnknown(ConfigObject obj, String prefix, Map<String, Set<String>> known) {

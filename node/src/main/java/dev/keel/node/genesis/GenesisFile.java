@@ -85,10 +85,6 @@ public final class GenesisFile {
         params.put("max_block_bytes", p.maxBlockBytes());
         params.put("max_future_rounds", p.maxFutureRounds());
         root.put("params", params);
-        Map<String, Object> app = new LinkedHashMap<>();
-        app.put("name", g.app().name());
-        app.putAll(new java.util.TreeMap<>(g.app().params()));
-        root.put("app", app);
         List<Object> validators = new ArrayList<>();
         for (GenesisValidator v : g.validators()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -100,6 +96,10 @@ public final class GenesisFile {
             validators.add(m);
         }
         root.put("validators", validators);
+        Map<String, Object> app = new LinkedHashMap<>();
+        app.put("name", g.app().name());
+        app.putAll(new java.util.TreeMap<>(g.app().params()));
+        root.put("app", app);
         return Json.pretty(root);
     }
 

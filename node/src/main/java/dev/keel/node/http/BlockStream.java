@@ -1,7 +1,6 @@
 package dev.keel.node.http;
 
 import static org.apache.pekko.http.javadsl.server.Directives.complete;
-import static org.apache.pekko.http.javadsl.server.Directives.completeOK;
 import static org.apache.pekko.http.javadsl.server.Directives.optionalHeaderValueByName;
 import static org.apache.pekko.http.javadsl.server.Directives.parameterOptional;
 
@@ -10,11 +9,14 @@ import dev.keel.node.chain.ChainAccess;
 import dev.keel.node.config.Json;
 import java.util.Optional;
 import org.apache.pekko.NotUsed;
-import org.apache.pekko.http.javadsl.marshalling.sse.EventStreamMarshalling;
-import org.apache.pekko.http.javadsl.model.StatusCodes;
-import org.apache.pekko.http.javadsl.model.sse.ServerSentEvent;
+import org.apache.pekko.http.javadsl.model.HttpEntities;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.MediaTypes;
+import org.apache.pekko.http.javadsl.model.headers.CacheControl;
+import org.apache.pekko.http.javadsl.model.headers.CacheDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.util.ByteString;
 
 /**
  * {@code GET /v1/blocks/stream}: finalized blocks as Server-Sent Events ({@code event: block},
@@ -47,7 +49,12 @@ final class BlockStream {
             if (start instanceof Decoded.Failed<Long> f) {
                 return complete(f.response());
             }
-            return completeOK(events(((Decoded.Ok<Long>) start).value()), EventStreamMarshalling.toEventStream());
+            // A chunked entity of our own frames (SseFrames says why not pekko's marshaller); no-cache so
+            // proxies pass events through instead of holding them.
+            return complete(HttpResponse.create()
+                    .withEntity(HttpEntities.createChunked(MediaTypes.TEXT_EVENT_STREAM.toContentType(),
+                            events(((Decoded.Ok<Long>) start).value())))
+                    .addHeader(CacheControl.create(CacheDirectives.NO_CACHE)));
         }));
     }
 
@@ -66,7 +73,7 @@ final class BlockStream {
         return Decoded.ok(HeightCursor.ANY);
     }
 
-    Source<ServerSentEvent, NotUsed> events(long from) {
+    Source<ByteString, NotUsed> events(long from) {
         Source<BlockView, NotUsed> live = chain.live();
         return Source.fromMaterializer((mat, attributes) -> {
                     // A fresh cursor per materialization: the Source may be run more than once.
@@ -78,12 +85,11 @@ final class BlockStream {
                 })
                 .mapMaterializedValue(done -> NotUsed.getInstance())
                 .map(BlockStream::event)
-                .keepAlive(limits.heartbeat(), ServerSentEvent::heartbeat);
+                .keepAlive(limits.heartbeat(), () -> SseFrames.HEARTBEAT);
     }
 
-    static ServerSentEvent event(BlockView block) {
-        return ServerSentEvent.create(Json.write(BlockJson.of(block, false)), EVENT,
-                Long.toString(block.block().height()));
+    static ByteString event(BlockView block) {
+        return SseFrames.event(EVENT, Long.toString(block.block().height()), Json.write(BlockJson.of(block, false)));
     }
 
     /** A decimal height of at least {@code min}, or -1. */

@@ -65,8 +65,8 @@ final class HeightCursor {
             List<BlockView> page = executedPrefix(raw.size() > max ? raw.subList(0, max) : raw, at, until == HEAD);
             boolean full = page.size() == max;
             if (!full && until != HEAD) {
-                throw new IllegalStateException("block stream: storage returned heights " + at + ".."
-                        + (at + page.size() - 1) + " of " + at + ".." + (until - 1) + "; cannot fill the gap");
+                throw new IllegalStateException("block stream: storage has " + page.size() + " of the " + max
+                        + " blocks from height " + at + "; cannot fill the gap before live block " + until);
             }
             return page.isEmpty() ? Optional.empty() : Optional.of(Pair.create(full ? at + max : -1L, page));
         }).mapConcat(page -> page);

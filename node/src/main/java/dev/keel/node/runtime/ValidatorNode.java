@@ -9,7 +9,6 @@ import dev.keel.consensus.message.Message;
 import dev.keel.consensus.verify.CertificateVerifier;
 import dev.keel.app.Application;
 import dev.keel.mempool.Mempool;
-import dev.keel.mempool.MempoolConfig;
 import dev.keel.node.chain.BlockFeed;
 import dev.keel.node.chain.ChainService;
 import dev.keel.node.execution.BlockExecutor;
@@ -116,7 +115,7 @@ public final class ValidatorNode implements AutoCloseable {
             Application app = genesis.app().create();
             ExecutionLog log = execLog;
             Transport t = transport;
-            Mempool mempool = new Mempool(MempoolConfig.DEFAULT, app::check, h -> store.findTx(h).isPresent());
+            Mempool mempool = new Mempool(setup.config().mempool(), app::check, h -> store.findTx(h).isPresent());
             chain = new ChainService(app, mempool, store, listener -> new BlockExecutor(app, store, log, listener),
                     new BlockFeed(system), t::broadcast, new TxMetrics(metrics.registry(), mempool),
                     System::currentTimeMillis, rc.maxBlockTxs(), rc.maxBlockBytes());

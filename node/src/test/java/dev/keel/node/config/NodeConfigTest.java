@@ -57,6 +57,7 @@ class NodeConfigTest {
                   listen { host = "10.0.0.3", port = 7003 }
                   http { host = "0.0.0.0", port = 8003 }
                   storage { retain-blocks = 100000, initial-map-size = 256MiB }
+                  mempool { max-tx-bytes = 1KiB, max-txs = 5000, max-bytes = 4MiB, ttl-ms = 30000 }
                 }
                 pekko.loglevel = DEBUG
                 """);
@@ -67,6 +68,16 @@ class NodeConfigTest {
         assertEquals(new Endpoint("10.0.0.3", 7003), c.listen());
         assertEquals(new Endpoint("0.0.0.0", 8003), c.http());
         assertEquals(new NodeConfig.Storage(100_000, 256L << 20), c.storage());
+        assertEquals(1024, c.mempool().maxTxBytes());
+        assertEquals(5000, c.mempool().maxTxs());
+        assertEquals(4L << 20, c.mempool().maxBytes());
+        assertEquals(30_000, c.mempool().ttlMillis());
+    }
+
+    @Test
+    void badMempoolLimitsAreNamed() {
+        var e = assertThrows(ConfigException.class, () -> parse(MINIMAL.replace("}", "  mempool { max-tx-bytes = 8KiB, max-bytes = 1KiB }\n}")));
+        assertTrue(e.getMessage().contains("keel.mempool.max-bytes"), e.getMessage());
     }
 
     @Test
@@ -78,6 +89,7 @@ class NodeConfigTest {
         assertEquals(new Endpoint("0.0.0.0", 7001), c.listen());
         assertEquals(new Endpoint("127.0.0.1", 8001), c.http());
         assertEquals(NodeConfig.Storage.DEFAULT, c.storage());
+        assertEquals(dev.keel.mempool.MempoolConfig.DEFAULT, c.mempool());
         LmdbConfig lmdb = c.lmdb("chain", new dev.keel.consensus.types.PublicKey(
                 dev.keel.consensus.types.Bytes.wrap(new byte[32])));
         assertEquals(dir.resolve("data"), lmdb.directory());
@@ -143,7 +155,7 @@ class NodeConfigTest {
         assertEquals(List.of("keel.htp", "keel.listen.hots", "keel.storage.retain-block"),
                 e.problems().stream().map(ConfigException.Problem::key).sorted().toList());
         assertTrue(e.getMessage().contains("keel.htp: unknown key (known here: data-dir, genesis, http, keys-dir, listen, "
-                + "storage, validator-index)"), e.getMessage());
+                + "mempool, storage, validator-index)"), e.getMessage());
     }
 
     @Test

@@ -183,4 +183,16 @@ class GenesisFileTest {
         ConfigException e = assertThrows(ConfigException.class, () -> Genesis.load(dir.resolve("none.json")));
         assertEquals(dir.resolve("none.json") + ": does not exist", e.getMessage());
     }
+
+    @Test
+    void theApplicationIsPartOfTheGenesis() {
+        Genesis g = net.genesis();
+        assertEquals(GenesisApp.KV, GenesisFile.decode(GenesisFile.encode(g), null).app());
+        Genesis bank = new Genesis(g.chainId(), 0, g.params(), g.validators(),
+                new GenesisApp("bank", java.util.Map.of("demo_accounts", 3L, "demo_balance", 100L)));
+        assertEquals(bank, GenesisFile.decode(GenesisFile.encode(bank), null));
+        String text = GenesisFile.encode(g).replace("\"name\": \"kv\"", "\"name\": \"chess\"");
+        var e = assertThrows(ConfigException.class, () -> GenesisFile.decode(text, "genesis.json"));
+        assertTrue(e.getMessage().contains("app") && e.getMessage().contains("chess"), e.getMessage());
+    }
 }

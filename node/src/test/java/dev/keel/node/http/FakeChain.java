@@ -119,9 +119,11 @@ final class FakeChain implements ChainAccess {
     void publish(BlockView block) {
         for (BoundedSourceQueue<BlockView> q : subscribers) {
             QueueOfferResult r = q.offer(block);
-            if (!r.isEnqueued()) {
+            if (r == QueueOfferResult.dropped()) {
                 subscribers.remove(q);
                 q.fail(new IllegalStateException("live subscriber too slow (test feed)"));
+            } else if (!r.isEnqueued()) {
+                subscribers.remove(q); // the stream ended (client went away)
             }
         }
     }
