@@ -77,7 +77,7 @@ final class CommitWatcher implements AutoCloseable {
         int node = 0;
         while (!stopping && System.nanoTime() < deadlineNanos) {
             try {
-                stream(nodes.get(node));
+                stream(nodes.get(node), deadlineNanos);
             } catch (IOException | RuntimeException e) { // dropped, refused, or a bad stream: try the next node
                 if (stopping) {
                     return;
@@ -97,7 +97,7 @@ final class CommitWatcher implements AutoCloseable {
         }
     }
 
-    private void stream(URI node) throws IOException, InterruptedException {
+    private void stream(URI node, long deadlineNanos) throws IOException, InterruptedException {
         // The request timeout covers the wait for the response headers only, not the endless body.
         HttpRequest req = HttpRequest.newBuilder(node.resolve("/v1/blocks/stream?from=" + (lastHeight + 1)))
                 .timeout(CONNECT_TIMEOUT).header("Accept", "text/event-stream").GET().build();
@@ -111,7 +111,7 @@ final class CommitWatcher implements AutoCloseable {
                 return;
             }
             var reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
-            parser.readAll(reader, () -> stopping, this::onEvent);
+            parser.readAll(reader, () -> stopping || System.nanoTime() > deadlineNanos, this::onEvent);
         } finally {
             current = null;
         }

@@ -184,8 +184,9 @@ public final class LoadGenerator {
                 r.latency(), counts,
                 new LoadReport.Generator(behind, Math.max(0, lag.p99()), Math.max(0, lag.max()), supplyStalls,
                         source.description(), unresolved),
-                new LoadReport.Blocks(r.blocks(), round1(r.blocks() / secs), r.blocks() == 0 ? 0 : round1((double) r.blockTxs() / r.blocks()),
-                        r.blocksWithoutResults(), r.reconnects()),
+                new LoadReport.Blocks(r.blocks(), round1(r.blocks() / secs),
+                        r.blocks() == 0 ? 0 : round1((double) r.blockTxs() / r.blocks()), r.blocksWithoutResults(),
+                        r.reconnects()),
                 nodeReports);
     }
 

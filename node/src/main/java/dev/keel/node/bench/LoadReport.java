@@ -79,9 +79,9 @@ public record LoadReport(String app, String mode, Integer offeredRate, Integer c
 
     public String text() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "keel bench: %s app, %d validators, %s, %d-byte txs, %.0fs measured after %.0fs warm-up%n",
+        sb.append(String.format(Locale.ROOT, "keel bench: %s app, %d validators, %s, %d-byte txs, %ss measured after %ss warm-up%n",
                 app, validators, offeredRate != null ? "open loop at " + offeredRate + " tx/s" : "closed loop, " + clients + " clients",
-                txSize, durationSeconds, warmupSeconds));
+                txSize, seconds(durationSeconds), seconds(warmupSeconds)));
         line(sb, "committed", String.format(Locale.ROOT, "%.1f tx/s overall, %.1f tx/s median per second (sent %.1f tx/s)",
                 throughput.committedPerSecond(), throughput.medianPerSecond(), throughput.sentPerSecond()));
         line(sb, "latency", latencyMs.count() == 0 ? "n/a (nothing committed)" : String.format(Locale.ROOT,
@@ -120,6 +120,10 @@ public record LoadReport(String app, String mode, Integer offeredRate, Integer c
         }
         long total = m.values().stream().mapToLong(Long::longValue).sum();
         return total + " " + m;
+    }
+
+    private static String seconds(double s) {
+        return s == Math.rint(s) ? Long.toString((long) s) : String.format(Locale.ROOT, "%.1f", s);
     }
 
     private static String mib(long bytes) {

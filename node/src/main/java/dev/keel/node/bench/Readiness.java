@@ -19,12 +19,16 @@ public final class Readiness {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
         long deadline = System.nanoTime() + limit.toNanos();
         List<URI> waiting = nodes;
+        int shown = -1;
         while (System.nanoTime() < deadline) {
             waiting = waiting.stream().filter(n -> !ready(client, n)).toList();
             if (waiting.isEmpty()) {
                 return;
             }
-            progress.println("waiting for " + waiting.size() + "/" + nodes.size() + " validators to be ready...");
+            if (waiting.size() != shown) { // one line per change, not one per second
+                progress.println("waiting for " + waiting.size() + "/" + nodes.size() + " validators to be ready...");
+                shown = waiting.size();
+            }
             Thread.sleep(1000);
         }
         throw new IllegalStateException("validators not ready after " + limit.toSeconds() + " s: " + waiting);

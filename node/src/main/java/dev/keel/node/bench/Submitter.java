@@ -15,7 +15,8 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Sends transactions to the validators in batches: per node, whatever the sender queued since
- * the last flush goes out as one {@code POST /v1/txs/batch}, with at most
+ * the last flush goes out as one {@code POST /v1/txs/batch} (at most one per
+ * {@link #FLUSH_INTERVAL_NANOS}, made on the {@code senders} executor), with at most
  * {@value #CONNECTIONS_PER_NODE} requests in flight per node (so a few HTTP/1.1 connections
  * each; a slow node makes its next batch bigger, not its queue of requests longer). Busy
  * answers and failed requests put the transaction back for a retry after the node's
@@ -69,11 +70,11 @@ final class Submitter {
     /** Sends what is queued (and retries now due), as far as each node's free connections allow. */
     void flush(long nowNanos) {
         for (int node = 0; node < batchUris.size(); node++) {
-            collectRipeRetries(node, nowNanos);
             ArrayDeque<InFlight> queue = pending.get(node);
             if (queue.size() < BatchCodec.MAX_TXS && nowNanos - lastFlushNanos[node] < FLUSH_INTERVAL_NANOS) {
                 continue;
             }
+            collectRipeRetries(node, nowNanos);
             while (!queue.isEmpty() && permits.get(node).tryAcquire()) {
                 lastFlushNanos[node] = nowNanos;
                 List<InFlight> batch = new ArrayList<>(Math.min(queue.size(), BatchCodec.MAX_TXS));
@@ -97,28 +98,22 @@ final class Submitter {
         }
     }
 
-    /** Transactions queued or waiting for a retry, over all nodes (sender thread). */
-    int queued() {
-        int n = 0;
-        for (int i = 0; i < pending.size(); i++) {
-            n += pending.get(i).size() + retries.get(i).size();
-        }
-        return n;
-    }
-
+    /** Moves retries whose back-off has passed to the pending queue; at most a batch's worth per call. */
     private void collectRipeRetries(int node, long nowNanos) {
         ConcurrentLinkedQueue<InFlight> q = retries.get(node);
-        for (int n = q.size(); n > 0; n--) { // bounded: what was there when we looked
+        List<InFlight> notYet = new ArrayList<>();
+        for (int n = 0; n < BatchCodec.MAX_TXS; n++) {
             InFlight t = q.poll();
             if (t == null) {
-                return;
+                break;
             }
             if (t.notBeforeNanos <= nowNanos) {
                 pending.get(node).add(t);
             } else {
-                q.add(t);
+                notYet.add(t);
             }
         }
+        q.addAll(notYet);
     }
 
     private void send(int node, List<InFlight> batch) {

@@ -13,8 +13,13 @@ import java.security.SecureRandom;
  * not resend the first run's bytes (they would be duplicates of committed transactions).
  */
 public final class TxSources {
-    /** A queue this deep holds seconds of load at thousands of tx/s, for ~30 MB of 256-byte txs. */
-    static final int QUEUE = 65_536;
+    /**
+     * Signed transfers queued ahead: seconds of load at thousands of tx/s (~30 MB of 256-byte txs,
+     * long-lived, so worth no more than that: young collections copy them).
+     */
+    static final int BANK_QUEUE = 65_536;
+    /** kv sets cost microseconds to make: a short queue absorbs the producer's scheduling jitter. */
+    static final int KV_QUEUE = 8_192;
     /** Distinct kv keys written: the state stays small however long the run. */
     static final int KV_KEYS = 10_000;
 
@@ -26,7 +31,7 @@ public final class TxSources {
         long run = runId();
         TxFactory f = seq -> KvTx.setOfSize(key(seq), txSize, run | seq);
         f.make(0); // fails now, with KvTx's message, for a size no set can have
-        return new TxSource(f, 1, QUEUE, "kv sets made by 1 producer thread into a queue of " + QUEUE);
+        return new TxSource(f, 1, KV_QUEUE, "kv sets made by 1 producer thread into a queue of " + KV_QUEUE);
     }
 
     private static byte[] key(long seq) {
@@ -59,8 +64,9 @@ public final class TxSources {
             return Transfer.sign(keys[from], keys[to].publicKey(), 1, run | seq, txSize);
         };
         int producers = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors() / 2));
-        return new TxSource(f, producers, QUEUE, "bank transfers signed by " + producers
-                + " producer threads into a queue of " + QUEUE + " (filled before the warm-up)");
+        return new TxSource(f, producers, BANK_QUEUE, "bank transfers signed by " + producers
+                + (producers == 1 ? " producer thread" : " producer threads") + " into a queue of " + BANK_QUEUE
+                + " (filled before the warm-up)");
     }
 
     /** A random run id in the top 24 bits; sequence numbers (below 2^40) fill the rest. */

@@ -50,28 +50,35 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Attach to a running testnet: its directory (testnet.json) or validators' base URLs.")
     String target;
 
-    @Option(names = "--app", defaultValue = "kv", description = "kv or bank (default ${DEFAULT-VALUE}).")
+    @Option(names = "--app", paramLabel = "kv|bank", defaultValue = "kv", description = "kv or bank (default ${DEFAULT-VALUE}).")
     String app;
 
-    @Option(names = "--rate", paramLabel = "TX/S", description = "Open loop: send on a fixed schedule at this rate (default 1000 unless --clients).")
+    @Option(names = "--rate", paramLabel = "TX/S",
+            description = "Open loop: send on a fixed schedule at this rate (default 1000 unless --clients).")
     Integer rate;
 
-    @Option(names = "--clients", paramLabel = "N", description = "Closed loop: N clients, each with one transaction in flight.")
+    @Option(names = "--clients", paramLabel = "N",
+            description = "Closed loop: N clients, each with one transaction in flight.")
     Integer clients;
 
-    @Option(names = "--tx-size", paramLabel = "BYTES", defaultValue = "256", description = "Transaction size (default ${DEFAULT-VALUE}).")
+    @Option(names = "--tx-size", paramLabel = "BYTES", defaultValue = "256",
+            description = "Transaction size (default ${DEFAULT-VALUE}).")
     int txSize;
 
-    @Option(names = "--duration", defaultValue = "30s", description = "Measured time (default ${DEFAULT-VALUE}).")
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "30s",
+            description = "Measured time, e.g. 500ms, 20s, 2m (default ${DEFAULT-VALUE}).")
     String duration;
 
-    @Option(names = "--warmup", defaultValue = "5s", description = "Sent before measuring, left out of the figures (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "5s",
+            description = "Sent before measuring, left out of the figures (default ${DEFAULT-VALUE}).")
     String warmup;
 
-    @Option(names = "--timeout", defaultValue = "30s", description = "A transaction not committed this long after its send counts as timed out (default ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
+            description = "A transaction not committed this long after its scheduled send counts as timed out "
+                    + "(default ${DEFAULT-VALUE}).")
     String timeout;
 
-    @Option(names = "--accounts", defaultValue = "" + TestnetApps.DEMO_ACCOUNTS,
+    @Option(names = "--accounts", paramLabel = "N", defaultValue = "" + TestnetApps.DEMO_ACCOUNTS,
             description = "Bank: transfer between demo accounts 0..N-1 (default ${DEFAULT-VALUE}).")
     int accounts;
 
@@ -82,11 +89,16 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LoadPlan plan = plan();
         TxSource source = source();
-        if (target != null) {
-            List<URI> nodes = usage(() -> Targets.parse(target));
-            return report(LoadGenerator.run(plan, nodes, source, System.err, System.console() != null));
+        try {
+            if (target != null) {
+                List<URI> nodes = usage(() -> Targets.parse(target));
+                return report(LoadGenerator.run(plan, nodes, source, System.err, System.console() != null));
+            }
+            return withTestnet(validators == null ? 4 : validators, plan, source);
+        } catch (IllegalStateException e) { // no validator answers, or making transactions failed
+            System.err.println("keel bench: " + e.getMessage());
+            return 1;
         }
-        return withTestnet(validators == null ? 4 : validators, plan, source);
     }
 
     /** Validates the flags into a plan; a bad one is a usage error (exit 2) naming the flag. */
@@ -126,18 +138,24 @@ public final class BenchCommand implements Callable<Integer> {
                 : TestnetApps.of(app);
         System.err.println("keel bench: starting " + n + " validators (" + app + ") in " + dir);
         Testnet net = Testnet.start(dir, n, genesisApp);
+        boolean keep = true; // the logs explain a failure: delete them only after a finished run
         try {
             List<URI> nodes = Targets.parse(dir.toString());
             try {
                 Readiness.await(nodes, READY_LIMIT, System.err);
             } catch (IllegalStateException e) {
-                System.err.println("keel bench: " + e.getMessage() + "; see the logs in " + dir + "/v*/node.log");
+                System.err.println("keel bench: " + e.getMessage() + "; the testnet is kept in " + dir
+                        + " (logs in v*/node.log)");
                 return 1;
             }
-            return report(LoadGenerator.run(plan, nodes, source, System.err, System.console() != null));
+            int code = report(LoadGenerator.run(plan, nodes, source, System.err, System.console() != null));
+            keep = false;
+            return code;
         } finally {
             net.stop();
-            deleteTree(dir);
+            if (!keep) {
+                deleteTree(dir);
+            }
         }
     }
 

@@ -15,8 +15,11 @@ import org.apache.pekko.http.javadsl.model.MediaTypes;
 import org.apache.pekko.http.javadsl.model.headers.CacheControl;
 import org.apache.pekko.http.javadsl.model.headers.CacheDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.japi.pf.PFBuilder;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /v1/blocks/stream}: finalized blocks as Server-Sent Events ({@code event: block},
@@ -30,10 +33,12 @@ import org.apache.pekko.util.ByteString;
  * twice are dropped, by {@link HeightCursor}: no gap, no repeat.
  *
  * <p>Memory per subscriber is bounded: replay pulls one page at a time as the client reads, and
- * the live feed completes a subscriber that falls too far behind (the client then resumes).
+ * the live feed fails a subscriber that falls too far behind; the response then ends with a
+ * comment saying why, and the client resumes from its last id.
  */
 final class BlockStream {
     static final String EVENT = "block";
+    private static final Logger LOG = LoggerFactory.getLogger(BlockStream.class);
 
     private final ChainAccess chain;
     private final ChainApiLimits limits;
@@ -85,7 +90,18 @@ final class BlockStream {
                 })
                 .mapMaterializedValue(done -> NotUsed.getInstance())
                 .map(BlockStream::event)
+                .recover(new PFBuilder<Throwable, ByteString>().matchAny(this::ended).build())
                 .keepAlive(limits.heartbeat(), () -> SseFrames.HEARTBEAT);
+    }
+
+    /**
+     * The live feed dropped a slow subscriber, or storage could not fill a gap: end the response
+     * cleanly with a comment saying why (an EventSource then reconnects with Last-Event-ID and
+     * resumes) instead of aborting the connection mid-chunk.
+     */
+    private ByteString ended(Throwable failure) {
+        LOG.warn("block stream ended early error=\"{}\"", failure.toString());
+        return SseFrames.comment("stream ended: " + failure.getMessage() + "; reconnect with Last-Event-ID to resume");
     }
 
     static ByteString event(BlockView block) {

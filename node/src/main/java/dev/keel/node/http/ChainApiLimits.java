@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param maxBatchBytes    largest {@code POST /v1/txs/batch} body
  * @param maxBatchTxs      most transactions in one batch
  * @param bodyTimeout      how long a client may take to send a body (a slow sender must not hold a
- *                         connection and its buffer forever)
+ *                         connection and its buffer forever); keep it below
+ *                         {@code pekko.http.server.request-timeout}
  * @param streamPageSize   blocks fetched at once when the block stream replays history: bounds the
  *                         memory one subscriber holds
  * @param heartbeat        interval of SSE comment lines on a quiet stream, so proxies and the server's
@@ -40,17 +41,14 @@ public record ChainApiLimits(long maxTxBodyBytes, long maxBatchBytes, int maxBat
     /** The defaults for a mempool whose largest transaction is {@code maxTxBytes}. */
     public static ChainApiLimits forMaxTx(int maxTxBytes) {
         // Hex doubles the size; 1 KiB more covers {"tx":"0x"} and whitespace.
-        return new ChainApiLimits(2L * maxTxBytes + 1024, MAX_BATCH_BYTES, MAX_BATCH_TXS, Duration.ofSeconds(30),
+        // Body timeout below pekko's request-timeout (20 s default), so a slow upload gets our JSON 408
+        // rather than the server's plain-text 503.
+        return new ChainApiLimits(2L * maxTxBytes + 1024, MAX_BATCH_BYTES, MAX_BATCH_TXS, Duration.ofSeconds(15),
                 100, Duration.ofSeconds(15), false);
     }
 
     public ChainApiLimits withHeartbeat(Duration every) {
         return new ChainApiLimits(maxTxBodyBytes, maxBatchBytes, maxBatchTxs, bodyTimeout, streamPageSize, every,
-                trustForwardedFor);
-    }
-
-    public ChainApiLimits withStreamPageSize(int blocks) {
-        return new ChainApiLimits(maxTxBodyBytes, maxBatchBytes, maxBatchTxs, bodyTimeout, blocks, heartbeat,
                 trustForwardedFor);
     }
 }

@@ -33,10 +33,6 @@ final class HeightCursor {
         this.next = next;
     }
 
-    long next() {
-        return next;
-    }
-
     /** What to send for {@code block}: nothing (seen), itself, or the stored gap before it and then itself. */
     Source<BlockView, NotUsed> admit(BlockView block) {
         long h = block.block().height();
@@ -61,15 +57,27 @@ final class HeightCursor {
                 return Optional.empty();
             }
             int max = (int) Math.min(pageSize, until - at);
-            List<BlockView> raw = chain.blocks(at, max);
-            List<BlockView> page = executedPrefix(raw.size() > max ? raw.subList(0, max) : raw, at, until == HEAD);
-            boolean full = page.size() == max;
-            if (!full && until != HEAD) {
-                throw new IllegalStateException("block stream: storage has " + page.size() + " of the " + max
-                        + " blocks from height " + at + "; cannot fill the gap before live block " + until);
+            List<BlockView> page;
+            try {
+                page = page(at, max, until);
+            } catch (IllegalStateException e) {
+                // Failed as an element, not thrown in the stage: BlockStream reports it once, at WARN.
+                return Optional.of(Pair.create(-1L, Source.<BlockView>failed(e)));
             }
-            return page.isEmpty() ? Optional.empty() : Optional.of(Pair.create(full ? at + max : -1L, page));
-        }).mapConcat(page -> page);
+            boolean full = page.size() == max;
+            return page.isEmpty() ? Optional.empty() : Optional.of(Pair.create(full ? at + max : -1L, Source.from(page)));
+        }).flatMapConcat(page -> page);
+    }
+
+    /** Up to {@code max} stored blocks from {@code at}; all {@code max} unless {@code until} is the head. */
+    private List<BlockView> page(long at, int max, long until) {
+        List<BlockView> raw = chain.blocks(at, max);
+        List<BlockView> page = executedPrefix(raw.size() > max ? raw.subList(0, max) : raw, at, until == HEAD);
+        if (page.size() < max && until != HEAD) {
+            throw new IllegalStateException("block stream: storage has " + page.size() + " of the " + max
+                    + " blocks from height " + at + "; cannot fill the gap before live block " + until);
+        }
+        return page;
     }
 
     /** The page's blocks up to the first unexecuted one (when {@code stopUnexecuted}); heights must be consecutive. */

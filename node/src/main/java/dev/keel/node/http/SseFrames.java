@@ -11,9 +11,14 @@ import org.apache.pekko.util.ByteString;
  */
 final class SseFrames {
     /** A comment line and the blank line that ends it: keeps proxies and idle timeouts from cutting a quiet stream. */
-    static final ByteString HEARTBEAT = ByteString.fromString(": keep-alive\n\n", StandardCharsets.UTF_8);
+    static final ByteString HEARTBEAT = comment("keep-alive");
 
     private SseFrames() {
+    }
+
+    /** {@code : text} and a blank line; line breaks in {@code text} become spaces (they would end the comment). */
+    static ByteString comment(String text) {
+        return ByteString.fromString(": " + text.replaceAll("[\r\n]+", " ") + "\n\n", StandardCharsets.UTF_8);
     }
 
     /** {@code event:}, {@code id:} and one {@code data:} line per line of {@code data}, then a blank line. */

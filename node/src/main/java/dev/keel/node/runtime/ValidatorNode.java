@@ -123,7 +123,7 @@ public final class ValidatorNode implements AutoCloseable {
             Ed25519 scheme = new Ed25519();
             var deps = new ConsensusDeps(rc, new Signer(scheme, keys.consensus(), genesis.chain()),
                     new CertificateVerifier(rc.validators(), rc.chain(), scheme, rc.quorum(), genesis.genesisBlock().id()),
-                    store, transport, state, chain, genesis.params().baseTimeout().dividedBy(4));
+                    store, transport, state, chain, idleWait(genesis));
             consensus.set(spawn(system, deps));
             HttpServer http = HttpServer.start(system, setup.config().http(),
                             concat(new NodeApi(state, metrics.registry()).routes(), new ChainApi(chain).routes()))
@@ -175,6 +175,16 @@ public final class ValidatorNode implements AutoCloseable {
                   throughput = 32
                 }
                 """).withFallback(ConfigFactory.load());
+    }
+
+    /**
+     * How long a leader with nothing to propose waits for transactions: a quarter of the round
+     * timeout, so an idle chain makes a few blocks per second, not hundreds. The system property
+     * {@code keel.idle-wait-ms} overrides it (0 = propose at once, for experiments).
+     */
+    private static Duration idleWait(Genesis genesis) {
+        long ms = Long.getLong("keel.idle-wait-ms", -1);
+        return ms >= 0 ? Duration.ofMillis(ms) : genesis.params().baseTimeout().dividedBy(4);
     }
 
     /** Completes when the node has stopped. */

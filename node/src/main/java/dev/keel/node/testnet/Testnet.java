@@ -43,7 +43,7 @@ public final class Testnet {
 
     private Process launch(int i) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = List.of(java, "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
+        List<String> cmd = List.of(java, "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-Dkeel.idle-wait-ms=" + Long.getLong("keel.idle-wait-ms", -1),
                 "-Dlmdbjava.extract.dir=" + layout.nodeDir(i).toAbsolutePath(),
                 "-cp", System.getProperty("java.class.path"), "dev.keel.node.cli.Keel", "run", "--config",
                 layout.config(i).toAbsolutePath().toString());

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.keel.node.keys.CliRun;
+import dev.keel.node.cli.Keel;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * {@code keel bench} flags: a bad one is a usage error (exit 2) whose message names the flag and
@@ -23,9 +26,17 @@ class BenchOptionsTest {
         String[] full = new String[args.length + 1];
         full[0] = "bench";
         System.arraycopy(args, 0, full, 1, args.length);
-        CliRun r = CliRun.of(full);
-        assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().contains(expected), "wanted '" + expected + "' in: " + r.err());
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new Keel()); // as Keel.main: a bad flag is exit 2 with the message
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.write("keel: " + ex.getMessage() + "\n");
+            return 2;
+        });
+        int code = cli.execute(full);
+        assertEquals(2, code, err.toString());
+        assertTrue(err.toString().contains(expected), "wanted '" + expected + "' in: " + err);
     }
 
     @Test

@@ -196,9 +196,11 @@ class BlockStreamTest {
         try (SseClient sse = new SseClient(api, "/v1/blocks/stream?from=1", Map.of())) {
             assertEquals(range(1, 2), heights(sse, 2));
             awaitLive(subs);
+            int comments = sse.heartbeats.get();
             api.chain.publish(block(5)); // 3 and 4 are not stored
             SseClient.Event e = sse.poll(Duration.ofSeconds(10));
             assertTrue(SseClient.ended(e), "expected the stream to end, got " + e);
+            assertEquals(comments + 1, sse.heartbeats.get(), "a closing comment says why");
         }
     }
 
@@ -238,6 +240,27 @@ class BlockStreamTest {
             } while (after != before);
             assertTrue(after > 0, "the replay started");
             assertTrue(after < 3000, "the server stopped fetching when the client stopped reading; fetched " + after);
+        }
+    }
+
+    @Test
+    void aSubscriberTheLiveFeedDropsGetsAClosingCommentAndCanResume() throws Exception {
+        storeUpTo(2);
+        int subs = api.chain.subscriptions.get();
+        try (RawHttp raw = new RawHttp(api.server.address().getPort())) {
+            raw.write("GET /v1/blocks/stream HTTP/1.1\r\nHost: x\r\n\r\n");
+            awaitLive(subs);
+            // The fake feed buffers 64 blocks per subscriber; the server forwards what it can, but this
+            // client reads nothing, so with enough blocks the feed gives up on it.
+            BlockView prev = block(2);
+            for (int i = 0; i < 5000 && api.chain.liveSubscribers() > 0; i++) {
+                prev = TestBlocks.child(prev.block(), 40, true);
+                api.chain.publish(prev);
+            }
+            assertEquals(0, api.chain.liveSubscribers(), "the feed dropped the stalled subscriber");
+            // Now read: what was in flight, then the closing comment, then the last chunk (a clean end).
+            String tail = raw.readUntil("\r\n0\r\n\r\n");
+            assertTrue(tail.contains(": stream ended: live subscriber too slow"), tail.substring(Math.max(0, tail.length() - 300)));
         }
     }
 

@@ -1,5 +1,11 @@
 package dev.keel.node.http;
 
+import static dev.keel.node.http.OpenApiDocument.CHECKER;
+import static dev.keel.node.http.OpenApiDocument.DOC;
+import static dev.keel.node.http.OpenApiDocument.documentedResponse;
+import static dev.keel.node.http.OpenApiDocument.documentedResponses;
+import static dev.keel.node.http.OpenApiDocument.resolveRef;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +18,6 @@ import dev.keel.consensus.types.Hash;
 import dev.keel.mempool.Admission;
 import dev.keel.node.chain.TxStatus;
 import dev.keel.node.config.Json;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,11 +38,9 @@ import org.junit.jupiter.api.Test;
 /**
  * openapi.json against the running server: every documented (path, method, status) is produced
  * against the fakes and its body checked against the documented schema (plus error codes,
- * headers, content types, SSE event data); and every route the server answers is documented.
+ * headers, content types, SSE event data). {@link OpenApiCoverageTest} checks the converse.
  */
 class OpenApiConformanceTest {
-    private static final Map<?, ?> DOC = (Map<?, ?>) Json.parse(OpenApiRoute.load());
-    private static final SchemaChecker CHECKER = new SchemaChecker(DOC);
     private static final Bytes TX = TestBlocks.tx("conformance");
     private static final String TX_HASH = TestBlocks.hash(TX).toHex();
     private static TestServer api;
@@ -286,135 +289,6 @@ class OpenApiConformanceTest {
             });
         }
         return out;
-    }
-
-    private static Object resolveRef(Object node) {
-        return node instanceof Map<?, ?> m && m.get("$ref") instanceof String ref ? CHECKER.resolve(ref) : node;
-    }
-
-    private static Map<?, ?> paths() {
-        return (Map<?, ?>) DOC.get("paths");
-    }
-
-    private static Map<?, ?> documentedResponse(String template, String method, int status) {
-        if (paths().get(template) instanceof Map<?, ?> item && item.get(method) instanceof Map<?, ?> op) {
-            return (Map<?, ?>) resolveRef(((Map<?, ?>) op.get("responses")).get(String.valueOf(status)));
-        }
-        return null;
-    }
-
-    private static Set<String> documentedResponses() {
-        Set<String> out = new TreeSet<>();
-        paths().forEach((template, item) -> ((Map<?, ?>) item).forEach((method, op) ->
-                ((Map<?, ?>) ((Map<?, ?>) op).get("responses")).keySet()
-                        .forEach(status -> out.add(method + " " + template + " " + status))));
-        return out;
-    }
-
-    // ---- every route the server answers is documented ----
-
-    /** The documented template {@code path} (no query) falls under: literal segments win over parameters. */
-    static Optional<String> template(String path) {
-        String best = null;
-        int bestLiterals = -1;
-        for (Object t : paths().keySet()) {
-            String template = (String) t;
-            int literals = matchLiterals(template, path);
-            if (literals > bestLiterals) {
-                best = template;
-                bestLiterals = literals;
-            }
-        }
-        return Optional.ofNullable(best);
-    }
-
-    /**
-     * How many literal segments {@code template} matched, or -1 if it does not match. A parameter is
-     * one non-empty segment, except {@code {path}} (the query path), which takes the rest.
-     */
-    static int matchLiterals(String template, String path) {
-        String[] t = template.substring(1).split("/", -1);
-        String[] p = path.substring(1).split("/", -1);
-        int literals = 0;
-        for (int i = 0; i < t.length; i++) {
-            if (t[i].equals("{path}") && i == t.length - 1) {
-                return p.length > i && !p[i].isEmpty() ? literals : -1;
-            }
-            if (i >= p.length) {
-                return -1;
-            }
-            if (t[i].startsWith("{")) {
-                if (p[i].isEmpty()) {
-                    return -1;
-                }
-            } else if (t[i].equals(p[i])) {
-                literals++;
-            } else {
-                return -1;
-            }
-        }
-        return t.length == p.length ? literals : -1;
-    }
-
-    @Test
-    void theTemplateMatcherPrefersLiteralsAndLetsPathTakeTheRest() {
-        assertEquals(Optional.of("/v1/blocks/latest"), template("/v1/blocks/latest"));
-        assertEquals(Optional.of("/v1/blocks/{id}"), template("/v1/blocks/7"));
-        assertEquals(Optional.of("/v1/txs/batch"), template("/v1/txs/batch"));
-        assertEquals(Optional.of("/v1/query/{path}"), template("/v1/query/a/b/c"));
-        assertEquals(Optional.empty(), template("/v1/blocks/7/x"));
-        assertEquals(Optional.empty(), template("/v1/query"));
-    }
-
-    private static final List<String> SAMPLE_PATHS = List.of("/", "/health", "/health/x", "/ready", "/status", "/metrics",
-            "/v1", "/v1/", "/v1/why", "/v1/why/x", "/v1/nope", "/v1/txs", "/v1/txs/", "/v1/txs/batch", "/v1/txs/batch/x",
-            "/v1/txs/" + TX_HASH, "/v1/txs/abc", "/v1/txs/" + TX_HASH + "/x", "/v1/blocks", "/v1/blocks/latest",
-            "/v1/blocks/stream", "/v1/blocks/1", "/v1/blocks/abc", "/v1/blocks/1/txs", "/v1/query", "/v1/query/k",
-            "/v1/query/a/b", "/v1/openapi.json", "/v1/openapi", "/openapi.json", "/v2/txs");
-    private static final List<String> SAMPLE_METHODS = List.of("GET", "POST", "PUT", "DELETE");
-
-    @Test
-    void everyRouteTheServerAnswersIsDocumentedAndEveryDocumentedOperationIsServed() throws Exception {
-        reset();
-        List<String> failures = new ArrayList<>();
-        Set<String> served = new TreeSet<>();
-        for (String path : SAMPLE_PATHS) {
-            for (String method : SAMPLE_METHODS) {
-                HttpResponse<InputStream> r = api.client.send(api.request(path).header("Content-Type", "application/octet-stream")
-                        .method(method, HttpRequest.BodyPublishers.ofByteArray(TX.toArray())).build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
-                String type = r.headers().firstValue("Content-Type").orElse("");
-                String body;
-                try (InputStream in = r.body()) {
-                    body = type.startsWith("text/event-stream") ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-                String code = type.startsWith("application/json") && Json.parse(body) instanceof Map<?, ?> m
-                        && m.get("code") instanceof String s ? s : "";
-                Optional<String> template = template(path);
-                String op = method.toLowerCase(Locale.ROOT);
-                boolean documentedOp = template.isPresent() && ((Map<?, ?>) paths().get(template.get())).containsKey(op);
-                String label = method + " " + path + " -> " + r.statusCode() + " " + code;
-                if (r.statusCode() == 404 && code.equals("not_found")) {
-                    if (documentedOp) {
-                        failures.add(label + ": documented as " + template.get() + " but not served");
-                    }
-                } else if (r.statusCode() == 405) {
-                    if (template.isEmpty() || documentedOp) {
-                        failures.add(label + ": 405 should mean a documented path with other methods only");
-                    }
-                } else if (!documentedOp) {
-                    failures.add(label + ": served but not documented");
-                } else if (documentedResponse(template.get(), op, r.statusCode()) == null) {
-                    failures.add(label + ": status not documented for " + template.get());
-                } else {
-                    served.add(op + " " + template.get());
-                }
-            }
-        }
-        assertEquals(List.of(), failures);
-        Set<String> operations = new TreeSet<>();
-        paths().forEach((t, item) -> ((Map<?, ?>) item).keySet().forEach(m -> operations.add(m + " " + t)));
-        assertEquals(operations, served, "the samples must reach every documented operation");
     }
 
     @Test

@@ -28,7 +28,7 @@ final class RawHttp implements AutoCloseable {
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(20_000);
         out = socket.getOutputStream();
-        in = socket.getInputStream();
+        in = new java.io.BufferedInputStream(socket.getInputStream());
     }
 
     void write(String text) throws IOException {
@@ -52,6 +52,15 @@ final class RawHttp implements AutoCloseable {
         }
     }
 
+    /** Whether the server has started answering within {@code waitMillis}. */
+    boolean answered(long waitMillis) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + waitMillis * 1_000_000;
+        while (in.available() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        return in.available() > 0;
+    }
+
     Response read() throws IOException {
         String status = line();
         Map<String, String> headers = new LinkedHashMap<>();
@@ -62,6 +71,19 @@ final class RawHttp implements AutoCloseable {
         int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
         byte[] body = in.readNBytes(length);
         return new Response(Integer.parseInt(status.split(" ")[1]), headers, new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** Everything up to and including {@code suffix} (raw bytes as ISO-8859-1); fails at end of stream. */
+    String readUntil(String suffix) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        while (!(sb.length() >= suffix.length() && sb.substring(sb.length() - suffix.length()).equals(suffix))) {
+            int c = in.read();
+            if (c < 0) {
+                throw new IOException("connection closed before '" + suffix.replace("\r\n", "\\r\\n") + "'");
+            }
+            sb.append((char) c);
+        }
+        return sb.toString();
     }
 
     private String line() throws IOException {

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Server-Sent Events reader over the JDK client: a thread parses the stream (WHATWG rules, the
- * parts we use) into events; heartbeats (comment lines, or events without data) are counted.
+ * parts we use) into events; comment lines (heartbeats, the closing reason) are counted.
  */
 final class SseClient implements AutoCloseable {
     record Event(String event, String id, String data) {
@@ -59,9 +59,7 @@ final class SseClient implements AutoCloseable {
             StringBuilder data = null;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.isEmpty()) {
-                    if (data == null) {
-                        heartbeats.incrementAndGet();
-                    } else {
+                    if (data != null) { // a blank line without data dispatches nothing (WHATWG)
                         events.add(new Event(event, id, data.toString()));
                     }
                     event = null;

@@ -163,10 +163,15 @@ class TxRoutesTest {
         try (RawHttp raw = new RawHttp(api.server.address().getPort())) {
             raw.write("POST /v1/txs HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\n");
-            // 4 KiB and never the final chunk: the server cannot be waiting for the end of the body.
-            for (int i = 0; i < 8; i++) {
+            // Chunks of 512 bytes and never the final one: the server cannot be waiting for the end of the
+            // body. It must answer once past 1 KiB; the client stops sending then (bytes the server never
+            // reads would make its close a TCP reset, which can swallow the answer).
+            int sent = 0;
+            while (sent < 64 * 1024 && !raw.answered(sent > 1024 ? 2000 : 50)) {
                 raw.chunk(new byte[512]);
+                sent += 512;
             }
+            assertTrue(sent > 1024 && sent <= 2048, "answered after " + sent + " bytes");
             RawHttp.Response r = raw.read();
             assertEquals(413, r.status(), r.body());
             assertTrue(r.body().contains("\"request_too_large\""), r.body());
