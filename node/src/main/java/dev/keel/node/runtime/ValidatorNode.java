@@ -12,12 +12,13 @@ import dev.keel.mempool.Mempool;
 import dev.keel.node.chain.BlockFeed;
 import dev.keel.node.chain.ChainService;
 import dev.keel.node.execution.BlockExecutor;
+import dev.keel.node.http.ApiRoutes;
 import dev.keel.node.http.ChainApi;
+import dev.keel.node.http.ChainApiLimits;
 import dev.keel.node.metrics.TxMetrics;
 import dev.keel.storage.exec.ExecutionLog;
 import dev.keel.storage.exec.LmdbExecutionLog;
 import java.nio.file.Path;
-import static org.apache.pekko.http.javadsl.server.Directives.concat;
 import dev.keel.network.Inbound;
 import dev.keel.network.NetworkSettings;
 import dev.keel.network.Transport;
@@ -126,7 +127,8 @@ public final class ValidatorNode implements AutoCloseable {
                     store, transport, state, chain, idleWait(genesis));
             consensus.set(spawn(system, deps));
             HttpServer http = HttpServer.start(system, setup.config().http(),
-                            concat(new NodeApi(state, metrics.registry()).routes(), new ChainApi(chain).routes()))
+                            ApiRoutes.combine(new NodeApi(state, metrics.registry()),
+                                    new ChainApi(chain, ChainApiLimits.forMaxTx(setup.config().mempool().maxTxBytes()))))
                     .toCompletableFuture().get(STARTUP.toSeconds(), TimeUnit.SECONDS);
             LOG.info("validator started validator={} chain={} p2p={} http={} data={}", self, genesis.chainId(),
                     setup.config().listen(), setup.config().http(), setup.config().dataDir());
