@@ -83,16 +83,18 @@ public interface ChainStore extends SafetyStore, BlockStore, CheckpointStore, Au
     }
 
     /**
-     * The QCs, TCs, safety record and blocks one replica step persists, as ONE atomic, synced
-     * write — the same effect as the single calls in this order (QCs, TCs, safety, blocks),
-     * for one sync instead of up to four before a vote leaves.
+     * The QCs, TCs, safety record, blocks and commits one replica step persists, as ONE atomic,
+     * synced write — the same effect as the single calls in this order (QCs, TCs, safety,
+     * blocks, commits), for one sync instead of up to five before a vote leaves.
      */
     default void saveAll(List<QuorumCert> qcs, List<dev.keel.consensus.types.TimeoutCert> tcs,
-                         Optional<dev.keel.consensus.safety.SafetyRecord> safety, List<Block> blocks) {
+                         Optional<dev.keel.consensus.safety.SafetyRecord> safety, List<Block> blocks,
+                         List<dev.keel.consensus.core.Commit> commits) {
         qcs.forEach(this::saveQc);
         tcs.forEach(this::saveTc);
         safety.ifPresent(this::saveSafety);
         blocks.forEach(this::saveBlock);
+        commits.forEach(this::commit);
     }
 
     /** Releases the store (and, for LMDB, the directory lock). Idempotent. */

@@ -101,14 +101,21 @@ public abstract class ChainStoreContract {
         Block b2 = chain.child(b1, chain.payload(1, 10));
         QuorumCert qc1 = chain.certify(b1);
         SafetyRecord vote = Fixtures.voted(chain, b2);
-        store.saveAll(List.of(qc1), List.of(), Optional.of(vote), List.of(b1, b2));
+        store.saveAll(List.of(qc1), List.of(), Optional.of(vote), List.of(b1, b2), List.of());
         restart();
         RecoveredState r = store.recover();
         assertEquals(vote, r.safety());
         assertEquals(qc1, r.highQc());
         assertEquals(List.of(b1, b2), r.pending());
-        store.saveAll(List.of(), List.of(), Optional.empty(), List.of(b1)); // idempotent like saveBlock
+        store.saveAll(List.of(), List.of(), Optional.empty(), List.of(b1), List.of()); // idempotent like saveBlock
         assertEquals(List.of(b1, b2), store.recover().pending());
+        QuorumCert qc2 = chain.certify(b2);
+        store.saveAll(List.of(qc2), List.of(), Optional.empty(), List.of(),
+                List.of(new dev.keel.consensus.core.Commit(List.of(b1), qc2)));
+        restart();
+        assertEquals(1, store.committedHeight());
+        assertEquals(Optional.of(b1), store.blockByHeight(1));
+        assertEquals(qc2, store.recover().highQc());
     }
 
     @Test

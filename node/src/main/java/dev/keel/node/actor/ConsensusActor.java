@@ -142,6 +142,15 @@ public final class ConsensusActor extends AbstractBehavior<ConsensusActor.Comman
     }
 
     private Behavior<Command> checkLinks() {
+        if (halted != null) {
+            return this;
+        }
+        try {
+            flush(); // QCs, TCs and blocks a quiet step left staged
+        } catch (RuntimeException ex) {
+            halt("storage failure: " + ex.getMessage());
+            return this;
+        }
         for (var s : deps.transport().stats().values()) {
             int v = s.validator();
             int down = s.connected() ? 0 : downFor.getOrDefault(v, 0) + 1;
@@ -169,8 +178,11 @@ public final class ConsensusActor extends AbstractBehavior<ConsensusActor.Comman
         Actions a = replica.step(e);
         a.rejections().forEach(deps.events()::onRejected);
         try {
+            a.commits().forEach(writes::commit); // same transaction as the step's other writes
             driver.apply(a);
-            flush();
+            if (writes.urgent()) {
+                flush();
+            }
         } catch (RuntimeException ex) {
             halt("storage failure: " + ex.getMessage());
             return this;
@@ -221,10 +233,7 @@ public final class ConsensusActor extends AbstractBehavior<ConsensusActor.Comman
 
         @Override
         public void commit(Commit commit) {
-            flush();
-            long t0 = System.nanoTime();
-            deps.store().commit(commit);
-            deps.events().onStorageWrite(System.nanoTime() - t0);
+            flush(); // staged before the step ran: durable here at the latest, before the listener hears of it
         }
     }
 

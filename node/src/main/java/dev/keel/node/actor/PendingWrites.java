@@ -1,5 +1,6 @@
 package dev.keel.node.actor;
 
+import dev.keel.consensus.core.Commit;
 import dev.keel.consensus.safety.SafetyRecord;
 import dev.keel.consensus.types.Block;
 import dev.keel.consensus.types.QuorumCert;
@@ -13,13 +14,15 @@ import java.util.Optional;
  * The writes of one replica step, gathered so they reach the disk as ONE synced transaction
  * ({@link ChainStore#saveAll}) instead of one sync each: on this kind of disk a sync costs
  * milliseconds, and a replica saves a QC, a block and its safety record before each vote.
- * The actor flushes before anything leaves (a send, a commit) and at the end of the step,
+ * A step's commits are staged before the driver runs, so they join the same transaction. The
+ * actor flushes before anything leaves and at the end of a step with {@link #urgent} writes,
  * so the driver's contract — durable before any message — still holds.
  */
 final class PendingWrites {
     private final List<QuorumCert> qcs = new ArrayList<>();
     private final List<TimeoutCert> tcs = new ArrayList<>();
     private final List<Block> blocks = new ArrayList<>();
+    private final List<Commit> commits = new ArrayList<>();
     private SafetyRecord safety;
 
     void qc(QuorumCert qc) {
@@ -38,8 +41,22 @@ final class PendingWrites {
         blocks.add(b);
     }
 
+    void commit(Commit c) {
+        commits.add(c);
+    }
+
     boolean isEmpty() {
-        return qcs.isEmpty() && tcs.isEmpty() && blocks.isEmpty() && safety == null;
+        return qcs.isEmpty() && tcs.isEmpty() && blocks.isEmpty() && safety == null && commits.isEmpty();
+    }
+
+    /**
+     * Whether the gathered writes must reach the disk before the step ends: a safety record or a
+     * commit (execution and clients are told of commits). QCs, TCs and blocks alone may wait for
+     * the next flush — losing them in a crash is safe (peers resend them) — which saves a sync
+     * per round at the leader, whose vote-collecting step persists only the new QC.
+     */
+    boolean urgent() {
+        return safety != null || !commits.isEmpty();
     }
 
     /** Writes everything gathered (one transaction) and forgets it; throws the store's exception if it fails. */
@@ -48,8 +65,10 @@ final class PendingWrites {
             return;
         }
         try {
-            store.saveAll(List.copyOf(qcs), List.copyOf(tcs), Optional.ofNullable(safety), List.copyOf(blocks));
+            store.saveAll(List.copyOf(qcs), List.copyOf(tcs), Optional.ofNullable(safety), List.copyOf(blocks),
+                    List.copyOf(commits));
         } finally {
+            commits.clear();
             qcs.clear();
             tcs.clear();
             blocks.clear();

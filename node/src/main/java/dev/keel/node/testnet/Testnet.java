@@ -43,10 +43,13 @@ public final class Testnet {
 
     private Process launch(int i) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = List.of(java, "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-Dkeel.idle-wait-ms=" + Long.getLong("keel.idle-wait-ms", -1),
+        List<String> cmd = new java.util.ArrayList<>(List.of(java, "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
+                "-Dkeel.idle-wait-ms=" + Long.getLong("keel.idle-wait-ms", -1)));
+        cmd.addAll(List.of(System.getProperty("keel.node-jvm-opts", "").split(" +")).stream().filter(x -> !x.isBlank()).toList());
+        cmd.addAll(List.of(
                 "-Dlmdbjava.extract.dir=" + layout.nodeDir(i).toAbsolutePath(),
                 "-cp", System.getProperty("java.class.path"), "dev.keel.node.cli.Keel", "run", "--config",
-                layout.config(i).toAbsolutePath().toString());
+                layout.config(i).toAbsolutePath().toString()));
         return new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.log(i).toFile())).start();
     }

@@ -94,8 +94,9 @@ public final class LmdbStore implements ChainStore {
 
     /** One transaction, one sync, for what a step persists before it sends (see {@link ChainStore#saveAll}). */
     @Override
-    public void saveAll(List<QuorumCert> qcs, List<TimeoutCert> tcs, Optional<SafetyRecord> safety, List<Block> blocks) {
-        if (qcs.isEmpty() && tcs.isEmpty() && safety.isEmpty() && blocks.isEmpty()) {
+    public void saveAll(List<QuorumCert> qcs, List<TimeoutCert> tcs, Optional<SafetyRecord> safety, List<Block> blocks,
+                        List<Commit> commitList) {
+        if (qcs.isEmpty() && tcs.isEmpty() && safety.isEmpty() && blocks.isEmpty() && commitList.isEmpty()) {
             return;
         }
         tx.write(txn -> {
@@ -110,6 +111,9 @@ public final class LmdbStore implements ChainStore {
             }
             for (Block b : blocks) {
                 putBlock(txn, b);
+            }
+            for (Commit c : commitList) {
+                commits.commit(txn, c);
             }
             return null;
         });
