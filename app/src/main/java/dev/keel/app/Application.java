@@ -34,6 +34,14 @@ public interface Application {
     CheckResult check(Bytes tx);
 
     /**
+     * Whether {@link #check}'s verdict can change as blocks execute (a balance, a nonce). When it
+     * cannot (a pure format check), the mempool skips re-checking what it holds after commits.
+     */
+    default boolean checkReadsState() {
+        return true;
+    }
+
+    /**
      * Executes one committed block. Returns one {@link TxResult} per transaction, in order, and
      * the state root after the block. Never throws for bad transactions.
      */

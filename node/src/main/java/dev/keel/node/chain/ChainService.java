@@ -259,7 +259,7 @@ public final class ChainService implements ChainAccess, TxPort, AutoCloseable {
         if (!replay) {
             feed.publish(new BlockView(block, hashes, Optional.of(execution(record))));
             long now = clock.getAsLong();
-            if (now - lastRecheck >= RECHECK_EVERY_MILLIS && !mempool.isEmpty()) {
+            if (app.checkReadsState() && now - lastRecheck >= RECHECK_EVERY_MILLIS && !mempool.isEmpty()) {
                 lastRecheck = now;
                 mempool.recheck(now);
             }
