@@ -83,6 +83,20 @@ public final class StateRootChain {
     }
 
     /** Ends the current block and publishes its root. */
+    /**
+     * Runs one block: {@link #beginBlock}, {@code apply} on each transaction in order (it records
+     * its writes here), {@link #endBlock}. The shape of every {@link Application#execute}.
+     */
+    public BlockResult executeBlock(long h, java.util.List<dev.keel.consensus.types.Bytes> txs,
+                                    java.util.function.Function<dev.keel.consensus.types.Bytes, TxResult> apply) {
+        beginBlock(h);
+        java.util.List<TxResult> results = new java.util.ArrayList<>(txs.size());
+        for (var tx : txs) {
+            results.add(apply.apply(tx));
+        }
+        return new BlockResult(results, endBlock());
+    }
+
     public Hash endBlock() {
         if (!inBlock) {
             throw new IllegalStateException("endBlock without beginBlock");

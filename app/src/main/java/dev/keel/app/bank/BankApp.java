@@ -10,7 +10,6 @@ import dev.keel.app.TxResult;
 import dev.keel.consensus.types.Bytes;
 import dev.keel.consensus.types.Hash;
 import dev.keel.consensus.types.PublicKey;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,12 +101,7 @@ public final class BankApp implements Application {
 
     @Override
     public BlockResult execute(BlockInfo block, List<Bytes> txs) {
-        root.beginBlock(block.height());
-        List<TxResult> results = new ArrayList<>(txs.size());
-        for (Bytes tx : txs) {
-            results.add(apply(tx));
-        }
-        return new BlockResult(results, root.endBlock());
+        return root.executeBlock(block.height(), txs, this::apply);
     }
 
     @Override

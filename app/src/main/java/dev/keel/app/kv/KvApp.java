@@ -12,7 +12,6 @@ import dev.keel.consensus.types.Hash;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,12 +64,7 @@ public final class KvApp implements Application {
 
     @Override
     public BlockResult execute(BlockInfo block, List<Bytes> txs) {
-        root.beginBlock(block.height());
-        List<TxResult> results = new ArrayList<>(txs.size());
-        for (Bytes tx : txs) {
-            results.add(apply(tx));
-        }
-        return new BlockResult(results, root.endBlock());
+        return root.executeBlock(block.height(), txs, this::apply);
     }
 
     @Override

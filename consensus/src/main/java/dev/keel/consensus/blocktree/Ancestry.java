@@ -1,7 +1,6 @@
 package dev.keel.consensus.blocktree;
 
 import dev.keel.consensus.types.Block;
-import dev.keel.consensus.types.Bytes;
 import dev.keel.consensus.types.Hash;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +14,7 @@ public final class Ancestry {
     public static List<Hash> txHashesUpTo(BlockTree tree, Hash tip) {
         List<Hash> out = new ArrayList<>();
         for (Block b : tree.pathFromCommitted(tip)) {
-            for (Bytes tx : b.payload().txs()) {
-                out.add(Hash.of(tx.unsafeArray()));
-            }
+            out.addAll(b.payload().txHashes());
         }
         return out;
     }

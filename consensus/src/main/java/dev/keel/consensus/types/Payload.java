@@ -15,6 +15,18 @@ public record Payload(List<Bytes> txs) {
         return Hash.of(Canonical.encode(this));
     }
 
+    /**
+     * Each transaction's hash, in order: SHA-256 of its bytes, the id clients, the mempool and the
+     * transaction index all use.
+     */
+    public List<Hash> txHashes() {
+        List<Hash> out = new java.util.ArrayList<>(txs.size());
+        for (Bytes tx : txs) {
+            out.add(Hash.of(tx.unsafeArray()));
+        }
+        return out;
+    }
+
     public long byteSize() {
         long total = 0;
         for (Bytes tx : txs) {

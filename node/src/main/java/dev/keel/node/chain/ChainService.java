@@ -174,7 +174,7 @@ public final class ChainService implements ChainAccess, TxPort, AutoCloseable {
     }
 
     private BlockView view(Block b) {
-        return new BlockView(b, BlockExecutor.txHashes(b), executor.record(b.height()).map(ChainService::execution));
+        return new BlockView(b, b.payload().txHashes(), executor.record(b.height()).map(ChainService::execution));
     }
 
     private static BlockView.Execution execution(ExecutionRecord r) {
@@ -202,8 +202,7 @@ public final class ChainService implements ChainAccess, TxPort, AutoCloseable {
         long now = clock.getAsLong();
         List<Hash> hashes = new ArrayList<>();
         for (Block b : commit.blocks()) {
-            for (Bytes tx : b.payload().txs()) {
-                Hash h = Hash.of(tx.unsafeArray());
+            for (Hash h : b.payload().txHashes()) {
                 hashes.add(h);
                 mempool.pending(h).filter(p -> !p.source().startsWith("peer:")).ifPresent(p -> {
                     long latency = Math.max(0, now - p.receivedAtMillis());

@@ -135,12 +135,12 @@ public final class BlockExecutor implements AutoCloseable {
             }
             for (long gap = executedHeight + 1; gap < b.height(); gap++) {
                 Block filler = blockAt(gap);
-                List<Hash> fh = txHashes(filler);
+                List<Hash> fh = filler.payload().txHashes();
                 records.add(execute(filler, fh));
                 done.add(filler);
                 hashes.add(fh);
             }
-            List<Hash> h = txHashes(b);
+            List<Hash> h = b.payload().txHashes();
             records.add(execute(b, h));
             done.add(b);
             hashes.add(h);
@@ -178,14 +178,6 @@ public final class BlockExecutor implements AutoCloseable {
         }
         executedHeight = b.height();
         return new ExecutionRecord(b.height(), result.stateRoot(), outcomes);
-    }
-
-    public static List<Hash> txHashes(Block b) {
-        List<Hash> out = new ArrayList<>(b.payload().txs().size());
-        for (Bytes tx : b.payload().txs()) {
-            out.add(Hash.of(tx.unsafeArray()));
-        }
-        return out;
     }
 
     @Override
