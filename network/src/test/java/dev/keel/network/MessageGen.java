@@ -5,6 +5,7 @@ import dev.keel.consensus.message.BlockResponse;
 import dev.keel.consensus.message.Message;
 import dev.keel.consensus.message.Proposal;
 import dev.keel.consensus.message.TimeoutMsg;
+import dev.keel.consensus.message.CheckpointVote;
 import dev.keel.consensus.message.TxBatch;
 import dev.keel.consensus.message.VoteMsg;
 import dev.keel.consensus.types.Block;
@@ -59,8 +60,16 @@ public final class MessageGen {
             return blockResponse(r);
         } else if (kind == TxBatch.class) {
             return txBatch(r);
+        } else if (kind == CheckpointVote.class) {
+            return checkpointVote(r);
         }
         throw new AssertionError("no generator for " + kind);
+    }
+
+    public static CheckpointVote checkpointVote(Random r) {
+        byte[] sig = new byte[CheckpointVote.SIGNATURE_BYTES];
+        r.nextBytes(sig);
+        return new CheckpointVote(1 + (r.nextLong() >>> 2), hash(r), Bytes.wrap(sig));
     }
 
     public static TxBatch txBatch(Random r) {

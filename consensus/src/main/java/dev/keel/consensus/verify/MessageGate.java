@@ -6,6 +6,7 @@ import dev.keel.consensus.message.BlockResponse;
 import dev.keel.consensus.message.Message;
 import dev.keel.consensus.message.Proposal;
 import dev.keel.consensus.message.TimeoutMsg;
+import dev.keel.consensus.message.CheckpointVote;
 import dev.keel.consensus.message.TxBatch;
 import dev.keel.consensus.message.VoteMsg;
 import dev.keel.consensus.types.Block;
@@ -86,9 +87,10 @@ public final class MessageGate {
                 r = Rejection.BAD_CERTIFICATE;
             }
             return finish(msg, r, sync, t.timeout().author(), t.round(), Kind.TIMEOUT);
-        } else if (msg instanceof BlockRequest || msg instanceof TxBatch) {
-            // Neither is signed nor touches the replica: a request is served from storage, a tx
-            // batch goes to the mempool, whose application check is the verification.
+        } else if (msg instanceof BlockRequest || msg instanceof TxBatch || msg instanceof CheckpointVote) {
+            // None touches the replica: a request is served from storage, a tx batch goes to the
+            // mempool (whose application check is the verification), a checkpoint vote to the
+            // aggregator (which recovers its secp256k1 signer).
             return new Verdict.Accept(msg, Optional.empty());
         } else if (msg instanceof BlockResponse resp) {
             Rejection r = checkResponse(resp);

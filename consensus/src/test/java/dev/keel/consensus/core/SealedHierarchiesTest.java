@@ -10,6 +10,7 @@ import dev.keel.consensus.message.BlockResponse;
 import dev.keel.consensus.message.Message;
 import dev.keel.consensus.message.Proposal;
 import dev.keel.consensus.message.TimeoutMsg;
+import dev.keel.consensus.message.CheckpointVote;
 import dev.keel.consensus.message.TxBatch;
 import dev.keel.consensus.message.VoteMsg;
 import dev.keel.consensus.types.Block;
@@ -82,6 +83,8 @@ class SealedHierarchiesTest {
         messages.put(BlockRequest.class, new BlockRequest(B1.id(), 1, 0));
         messages.put(BlockResponse.class, new BlockResponse(B1.id(), List.of(B1)));
         messages.put(TxBatch.class, new TxBatch(List.of(dev.keel.consensus.types.Bytes.wrap(new byte[] {1}))));
+        messages.put(CheckpointVote.class, new CheckpointVote(1, B1.id(),
+                dev.keel.consensus.types.Bytes.wrap(new byte[CheckpointVote.SIGNATURE_BYTES])));
         assertEquals(permitted(Message.class), messages.keySet(), "add the new message kind here and to MessageGate");
         var gate = new MessageGate(T.validators, T.chain, T.verifier(), T.leaders, 10, 100, 1 << 20);
         for (Message m : messages.values()) {

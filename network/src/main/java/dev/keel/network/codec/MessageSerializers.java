@@ -7,6 +7,7 @@ import dev.keel.consensus.message.BlockRequest;
 import dev.keel.consensus.message.BlockResponse;
 import dev.keel.consensus.message.Proposal;
 import dev.keel.consensus.message.TimeoutMsg;
+import dev.keel.consensus.message.CheckpointVote;
 import dev.keel.consensus.message.TxBatch;
 import dev.keel.consensus.types.Bytes;
 import dev.keel.consensus.message.VoteMsg;
@@ -138,6 +139,23 @@ final class MessageSerializers {
                 txs.add(Bytes.wrap(WireReads.bytes(in, maxTxBytes, "transaction bytes")));
             }
             return new TxBatch(txs);
+        }
+    }
+
+    /** A checkpoint signature: number, digest, then exactly 65 signature bytes. */
+    static final class CheckpointVoteSerializer extends WireSerializer<CheckpointVote> {
+        @Override
+        public void write(Kryo kryo, Output out, CheckpointVote v) {
+            out.writeVarLong(v.number(), true);
+            kryo.writeObject(out, v.digest());
+            out.writeBytes(v.signature().unsafeArray());
+        }
+
+        @Override
+        public CheckpointVote read(Kryo kryo, Input in, Class<? extends CheckpointVote> type) {
+            long number = in.readVarLong(true);
+            Hash digest = kryo.readObject(in, Hash.class);
+            return new CheckpointVote(number, digest, Bytes.wrap(in.readBytes(CheckpointVote.SIGNATURE_BYTES)));
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.keel.consensus.message.BlockResponse;
 import dev.keel.consensus.message.Message;
 import dev.keel.consensus.message.Proposal;
 import dev.keel.consensus.message.TimeoutMsg;
+import dev.keel.consensus.message.CheckpointVote;
 import dev.keel.consensus.message.TxBatch;
 import dev.keel.consensus.message.VoteMsg;
 import dev.keel.consensus.types.Block;
@@ -50,10 +51,12 @@ public final class WireCodec {
     static final int ID_BLOCK_REQUEST = 103;
     static final int ID_BLOCK_RESPONSE = 104;
     static final int ID_TX_BATCH = 105;
+    static final int ID_CHECKPOINT_VOTE = 106;
 
     private static final Map<Integer, Class<? extends Message>> MESSAGE_TYPES = Map.of(
             ID_PROPOSAL, Proposal.class, ID_VOTE_MSG, VoteMsg.class, ID_TIMEOUT_MSG, TimeoutMsg.class,
-            ID_BLOCK_REQUEST, BlockRequest.class, ID_BLOCK_RESPONSE, BlockResponse.class, ID_TX_BATCH, TxBatch.class);
+            ID_BLOCK_REQUEST, BlockRequest.class, ID_BLOCK_RESPONSE, BlockResponse.class, ID_TX_BATCH, TxBatch.class,
+            ID_CHECKPOINT_VOTE, CheckpointVote.class);
     /** Our object graphs are at most ~6 deep; anything deeper is a bug, not a message. */
     private static final int MAX_DEPTH = 16;
     private static final int POOL_SIZE = 32;
@@ -161,6 +164,8 @@ public final class WireCodec {
             return ID_BLOCK_RESPONSE;
         } else if (m instanceof TxBatch) {
             return ID_TX_BATCH;
+        } else if (m instanceof CheckpointVote) {
+            return ID_CHECKPOINT_VOTE;
         }
         throw new AssertionError("unhandled message type " + m.getClass());
     }
@@ -176,6 +181,7 @@ public final class WireCodec {
         k.register(BlockRequest.class, new MessageSerializers.BlockRequestSerializer(), ID_BLOCK_REQUEST);
         k.register(BlockResponse.class, new MessageSerializers.BlockResponseSerializer(limits), ID_BLOCK_RESPONSE);
         k.register(TxBatch.class, new MessageSerializers.TxBatchSerializer(limits), ID_TX_BATCH);
+        k.register(CheckpointVote.class, new MessageSerializers.CheckpointVoteSerializer(), ID_CHECKPOINT_VOTE);
         k.register(Hash.class, new ValueSerializers.HashSerializer(), 120);
         k.register(Signature.class, new ValueSerializers.SignatureSerializer(), 121);
         k.register(PublicKey.class, new ValueSerializers.PublicKeySerializer(), 122);

@@ -137,6 +137,7 @@ public final class ConsensusActor extends AbstractBehavior<ConsensusActor.Comman
         routed.rejected().ifPresent(deps.events()::onRejected);
         routed.serve().ifPresent(req -> serve(req, m.from()));
         routed.gossip().ifPresent(b -> deps.txs().onGossip(m.from(), b));
+        routed.checkpointVote().ifPresent(v -> deps.checkpointVotes().accept(m.from(), v));
         routed.event().ifPresent(this::step);
         return this;
     }

@@ -60,6 +60,8 @@ public final class ChainService implements ChainAccess, TxPort, AutoCloseable {
     private final ThreadPoolExecutor intake;
     private volatile long lastRecheck;
 
+    private final List<BlockExecutor.Listener> extraListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public ChainService(Application app, Mempool mempool, ChainStore store, java.util.function.Function<BlockExecutor.Listener, BlockExecutor> executor,
                         BlockFeed feed, java.util.function.Consumer<TxBatch> broadcast, TxMetrics metrics, LongSupplier clock,
                         int maxBlockTxs, long maxBlockBytes) {
@@ -253,8 +255,16 @@ public final class ChainService implements ChainAccess, TxPort, AutoCloseable {
 
     // ---- execution ----
 
+    /** Also tell {@code listener} of every executed block (the checkpoint builder). Call before {@link #start}. */
+    public void alsoOnExecuted(BlockExecutor.Listener listener) {
+        extraListeners.add(listener);
+    }
+
     private void onExecuted(Block block, List<Hash> hashes, ExecutionRecord record, boolean replay) {
         metrics.onExecuted(record);
+        for (BlockExecutor.Listener l : extraListeners) {
+            l.onExecuted(block, hashes, record, replay);
+        }
         if (!replay) {
             feed.publish(new BlockView(block, hashes, Optional.of(execution(record))));
             long now = clock.getAsLong();

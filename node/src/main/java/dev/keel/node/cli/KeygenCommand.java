@@ -33,8 +33,10 @@ public final class KeygenCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ValidatorKeys keys;
+        dev.keel.checkpoint.EthKey l1;
         try {
             keys = KeyFiles.generate(out, force, new SecureRandom());
+            l1 = dev.keel.node.keys.L1KeyFile.generate(out, force, new SecureRandom());
         } catch (ConfigException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (IOException e) {
@@ -45,8 +47,10 @@ public final class KeygenCommand implements Callable<Integer> {
         var stdout = spec.commandLine().getOut();
         stdout.println("consensus public key: " + keys.consensus().publicKey().bytes().toHex());
         stdout.println("network public key:   " + keys.network().publicKey().bytes().toHex());
-        stdout.println("wrote " + dir.resolve(KeyPurpose.CONSENSUS.fileName()) + " and "
-                + dir.resolve(KeyPurpose.NETWORK.fileName()) + " (keep them secret; back them up)");
+        stdout.println("l1 address:           " + l1.address().hex());
+        stdout.println("wrote " + dir.resolve(KeyPurpose.CONSENSUS.fileName()) + ", "
+                + dir.resolve(KeyPurpose.NETWORK.fileName()) + " and " + dir.resolve(dev.keel.node.keys.L1KeyFile.FILE_NAME)
+                + " (keep them secret; back them up)");
         stdout.flush();
         return 0;
     }

@@ -124,6 +124,27 @@ public final class JsonObject {
         return ok ? Optional.of(out) : Optional.empty();
     }
 
+    /** An array whose elements are all strings. */
+    public Optional<List<String>> strings(String name) {
+        Optional<Object> f = field(name);
+        if (f.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!(f.get() instanceof List<?> list)) {
+            problems.add(key(name), "expected an array of strings, got " + describe(f.get()));
+            return Optional.empty();
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof String s)) {
+                problems.add(key(name) + "[" + i + "]", "expected a string, got " + describe(list.get(i)));
+                return Optional.empty();
+            }
+            out.add(s);
+        }
+        return Optional.of(out);
+    }
+
     /** Records a problem for every field not read by a getter. Call after reading the known ones. */
     public void rejectUnknown() {
         for (String name : fields.keySet()) {

@@ -1,6 +1,7 @@
 package dev.keel.node.config;
 
 import dev.keel.consensus.types.PublicKey;
+import dev.keel.checkpoint.anchor.L1Settings;
 import dev.keel.mempool.MempoolConfig;
 import dev.keel.storage.lmdb.LmdbConfig;
 import java.nio.file.Path;
@@ -22,9 +23,10 @@ import java.nio.file.Path;
  * @param http           where the HTTP API binds ({@code keel.http})
  * @param storage        LMDB settings ({@code keel.storage})
  * @param mempool        mempool limits ({@code keel.mempool})
+ * @param l1             where and how to anchor checkpoints ({@code keel.l1}); empty = sign, don't anchor
  */
 public record NodeConfig(Path genesis, Path keysDir, Path dataDir, int validatorIndex, Endpoint listen, Endpoint http,
-                         Storage storage, MempoolConfig mempool) {
+                         Storage storage, MempoolConfig mempool, java.util.Optional<L1Settings> l1) {
     public NodeConfig {
         genesis = genesis.toAbsolutePath().normalize();
         keysDir = keysDir.toAbsolutePath().normalize();

@@ -7,7 +7,11 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import dev.keel.checkpoint.EthAddress;
+import dev.keel.checkpoint.anchor.L1Settings;
 import dev.keel.mempool.MempoolConfig;
+import java.math.BigInteger;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -29,6 +33,12 @@ import java.util.TreeSet;
  *   http { host = "127.0.0.1", port = 8001 }     # host defaults to 127.0.0.1; port required
  *   storage { retain-blocks = 0, initial-map-size = 1GiB }   # both optional
  *   mempool { max-tx-bytes = 64KiB, max-txs = 200000, max-bytes = 256MiB, ttl-ms = 600000 }   # all optional
+ *   l1 {                              # optional: without it checkpoints are signed but not anchored
+ *     url = "http://127.0.0.1:8545"   # Ethereum JSON-RPC; required in the block
+ *     contract = "0x…"                # the KeelCheckpoints address (keel l1 deploy prints it); required
+ *     confirmations = 3               # L1 blocks for "settled"; 0 = use the L1's finalized tag
+ *     poll-ms = 500, takeover-ms = 10000, replace-after-ms = 30000, max-fee-gwei = 500
+ *   }
  * }
  * </pre>
  *
@@ -43,7 +53,8 @@ final class NodeConfigReader {
             "genesis", Set.of(), "keys-dir", Set.of(), "data-dir", Set.of(), "validator-index", Set.of(),
             "listen", Set.of("host", "port"), "http", Set.of("host", "port"),
             "storage", Set.of("retain-blocks", "initial-map-size"),
-            "mempool", Set.of("max-tx-bytes", "max-txs", "max-bytes", "ttl-ms"));
+            "mempool", Set.of("max-tx-bytes", "max-txs", "max-bytes", "ttl-ms"),
+            "l1", Set.of("url", "contract", "confirmations", "poll-ms", "takeover-ms", "replace-after-ms", "max-fee-gwei"));
 
     private final Config config;
     private final Path baseDir;
@@ -125,13 +136,35 @@ final class NodeConfigReader {
                 ? problems.attempt("keel.mempool", () -> mempool(d, maxTxBytes.getAsLong(), maxTxs.getAsLong(),
                         maxBytes.getAsLong(), ttl.getAsLong()))
                 : Optional.empty();
+        Optional<Optional<L1Settings>> l1 = config.hasPath("keel.l1") ? l1().map(Optional::of) : Optional.of(Optional.empty());
         checkFiles(genesis, keysDir, dataDir);
         if (listen.isPresent() && http.isPresent()) {
             checkDistinct(listen.get(), http.get());
         }
         problems.throwIfAny();
         return new NodeConfig(genesis, keysDir, dataDir, (int) index.getAsLong(), listen.get(), http.get(), storage.get(),
-                mempool.get());
+                mempool.get(), l1.get());
+    }
+
+    private Optional<L1Settings> l1() {
+        L1Settings d = L1Settings.defaults("http://127.0.0.1:8545", null);
+        Optional<String> url = string("keel.l1.url", null);
+        Optional<String> contract = string("keel.l1.contract", null);
+        OptionalLong confirmations = integer("keel.l1.confirmations", (long) d.confirmations(), 0, 10_000);
+        OptionalLong poll = integer("keel.l1.poll-ms", d.poll().toMillis(), 50, 600_000);
+        OptionalLong takeover = integer("keel.l1.takeover-ms", d.takeover().toMillis(), 0, 3_600_000);
+        OptionalLong replace = integer("keel.l1.replace-after-ms", d.replaceAfter().toMillis(), 1000, 3_600_000);
+        OptionalLong maxFee = integer("keel.l1.max-fee-gwei", d.maxFeePerGas().divide(L1Settings.GWEI).longValueExact(),
+                1, 1_000_000);
+        if (url.isEmpty() || contract.isEmpty() || confirmations.isEmpty() || poll.isEmpty() || takeover.isEmpty()
+                || replace.isEmpty() || maxFee.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<EthAddress> address = problems.attempt("keel.l1.contract", () -> EthAddress.parse(contract.get()));
+        return address.flatMap(a -> problems.attempt("keel.l1", () -> new L1Settings(url.get(), a,
+                (int) confirmations.getAsLong(), Duration.ofMillis(poll.getAsLong()),
+                Duration.ofMillis(takeover.getAsLong()), Duration.ofMillis(replace.getAsLong()),
+                L1Settings.GWEI.multiply(BigInteger.valueOf(maxFee.getAsLong())))));
     }
 
     private static MempoolConfig mempool(MempoolConfig d, long maxTxBytes, long maxTxs, long maxBytes, long ttl) {

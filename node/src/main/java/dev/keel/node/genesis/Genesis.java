@@ -25,12 +25,18 @@ import java.util.Set;
  * on one address.
  */
 public record Genesis(String chainId, long epoch, ConsensusParams params, List<GenesisValidator> validators,
-                      GenesisApp app) {
+                      GenesisApp app, java.util.Optional<GenesisCheckpoints> checkpoints) {
     private static final Ed25519 ED25519 = new Ed25519();
 
     /** A chain running the key-value application. */
     public Genesis(String chainId, long epoch, ConsensusParams params, List<GenesisValidator> validators) {
         this(chainId, epoch, params, validators, GenesisApp.KV);
+    }
+
+    /** A chain without checkpoints (an older genesis, or a chain that does not anchor). */
+    public Genesis(String chainId, long epoch, ConsensusParams params, List<GenesisValidator> validators,
+                   GenesisApp app) {
+        this(chainId, epoch, params, validators, app, java.util.Optional.empty());
     }
 
     public Genesis {
@@ -42,6 +48,10 @@ public record Genesis(String chainId, long epoch, ConsensusParams params, List<G
             p.add("epoch", epoch + ": a genesis starts epoch 0 (later epochs are decided by committed blocks)");
         }
         checkValidators(validators, p);
+        if (checkpoints.isPresent() && checkpoints.get().signers().size() != validators.size()) {
+            p.add("checkpoint.signers", checkpoints.get().signers().size() + " L1 addresses for " + validators.size()
+                    + " validators (one per validator, in index order)");
+        }
         p.throwIfAny();
     }
 

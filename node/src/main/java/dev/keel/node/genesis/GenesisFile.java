@@ -100,6 +100,12 @@ public final class GenesisFile {
         app.put("name", g.app().name());
         app.putAll(new java.util.TreeMap<>(g.app().params()));
         root.put("app", app);
+        g.checkpoints().ifPresent(c -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("interval", c.interval());
+            m.put("signers", c.signers().stream().map(a -> (Object) a.hex()).toList());
+            root.put("checkpoint", m);
+        });
         return Json.pretty(root);
     }
 
@@ -131,13 +137,29 @@ public final class GenesisFile {
         Optional<ConsensusParams> params = root.object("params").flatMap(GenesisFile::params);
         Optional<List<GenesisValidator>> validators = root.objects("validators").flatMap(GenesisFile::validators);
         Optional<GenesisApp> app = root.has("app") ? root.object("app").flatMap(GenesisFile::app) : Optional.of(GenesisApp.KV);
+        Optional<Optional<GenesisCheckpoints>> checkpoints = root.has("checkpoint")
+                ? root.object("checkpoint").flatMap(GenesisFile::checkpoints).map(Optional::of)
+                : Optional.of(Optional.empty());
         root.rejectUnknown();
         problems.throwIfAny();
         try {
-            return new Genesis(chainId.get(), epoch.getAsLong(), params.get(), validators.get(), app.get());
+            return new Genesis(chainId.get(), epoch.getAsLong(), params.get(), validators.get(), app.get(),
+                    checkpoints.get());
         } catch (ConfigException e) {
             throw e.withSource(source);
         }
+    }
+
+    /** {@code "checkpoint": {"interval": 20, "signers": ["0x…", …]}}; absent means no checkpoints. */
+    private static Optional<GenesisCheckpoints> checkpoints(JsonObject o) {
+        OptionalLong interval = o.integer("interval", 1, dev.keel.checkpoint.CheckpointSchedule.MAX_INTERVAL);
+        Optional<List<String>> signers = o.strings("signers");
+        o.rejectUnknown();
+        if (interval.isEmpty() || signers.isEmpty()) {
+            return Optional.empty();
+        }
+        return o.problems().attempt("checkpoint", () -> new GenesisCheckpoints(interval.getAsLong(),
+                signers.get().stream().map(dev.keel.checkpoint.EthAddress::parse).toList()));
     }
 
     /** {@code "app": {"name": "bank", ...params}}; absent means the key-value app. */

@@ -120,9 +120,19 @@ public final class KeyFiles {
      * @throws ConfigException when {@code file} exists and {@code force} is false
      */
     public static void save(Path file, KeyPurpose purpose, KeyPair pair, boolean force) throws IOException {
+        writeSecret(file, KeyFileFormat.encode(purpose, pair).getBytes(StandardCharsets.UTF_8), force);
+    }
+
+    /**
+     * Writes secret bytes atomically with mode 0600, creating the directory (0700) if needed;
+     * zeroes {@code text} afterwards.
+     *
+     * @throws ConfigException when {@code file} exists and {@code force} is false
+     */
+    static void writeSecret(Path file, byte[] text, boolean force) throws IOException {
         Path abs = file.toAbsolutePath().normalize();
         Path dir = abs.getParent();
-        byte[] text = KeyFileFormat.encode(purpose, pair).getBytes(StandardCharsets.UTF_8);
+        createDirectory(dir);
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp", ownerOnly(dir, OWNER_RW));
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -138,6 +148,19 @@ public final class KeyFiles {
             Arrays.fill(text, (byte) 0);
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** Reads a secret file after checking it is a small regular file only its owner can read. */
+    static byte[] readSecret(Path file, String source) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(source, List.of(new ConfigException.Problem("", "is not a regular file")));
+        }
+        checkPermissions(file, source);
+        if (Files.size(file) > MAX_KEY_FILE_BYTES) {
+            throw new ConfigException(source, List.of(new ConfigException.Problem("",
+                    "is " + Files.size(file) + " bytes; not a key file")));
+        }
+        return Files.readAllBytes(file);
     }
 
     private static void move(Path tmp, Path target, boolean force) throws IOException {

@@ -11,7 +11,12 @@ import dev.keel.app.Application;
 import dev.keel.mempool.Mempool;
 import dev.keel.node.chain.BlockFeed;
 import dev.keel.node.chain.ChainService;
+import dev.keel.consensus.message.CheckpointVote;
+import dev.keel.node.checkpoint.CheckpointService;
+import dev.keel.node.checkpoint.CheckpointView;
+import dev.keel.node.checkpoint.CheckpointWiring;
 import dev.keel.node.execution.BlockExecutor;
+import java.util.function.BiConsumer;
 import dev.keel.node.http.ApiRoutes;
 import dev.keel.node.http.ChainApi;
 import dev.keel.node.http.ChainApiLimits;
@@ -59,9 +64,12 @@ public final class ValidatorNode implements AutoCloseable {
     private final NodeState state;
     private final ChainService chain;
     private final ExecutionLog execLog;
+    private final CheckpointWiring.Wired checkpoints; // null when the genesis has no checkpoints
 
     private ValidatorNode(ActorSystem<SpawnProtocol.Command> system, LmdbStore store, Transport transport, HttpServer http,
-                          NodeMetrics metrics, NodeState state, ChainService chain, ExecutionLog execLog) {
+                          NodeMetrics metrics, NodeState state, ChainService chain, ExecutionLog execLog,
+                          CheckpointWiring.Wired checkpoints) {
+        this.checkpoints = checkpoints;
         this.chain = chain;
         this.execLog = execLog;
         this.system = system;
@@ -83,6 +91,7 @@ public final class ValidatorNode implements AutoCloseable {
         Transport transport = null;
         ExecutionLog execLog = null;
         ChainService chain = null;
+        CheckpointWiring.Wired checkpoints = null;
         try {
             Path dataDir = setup.config().dataDir();
             execLog = LmdbExecutionLog.open(dataDir.resolveSibling(dataDir.getFileName() + ".exec"));
@@ -120,11 +129,17 @@ public final class ValidatorNode implements AutoCloseable {
             chain = new ChainService(app, mempool, store, listener -> new BlockExecutor(app, store, log, listener),
                     new BlockFeed(system), t::broadcast, new TxMetrics(metrics.registry(), mempool),
                     System::currentTimeMillis, rc.maxBlockTxs(), rc.maxBlockBytes());
+            checkpoints = CheckpointWiring.create(setup, store, transport, metrics.registry()).orElse(null);
+            if (checkpoints != null) {
+                CheckpointService svc = checkpoints.service();
+                chain.alsoOnExecuted((block, hashes, record, replay) -> svc.onExecuted(block, record.stateRoot(), replay));
+            }
+            CheckpointView checkpointView = checkpoints == null ? CheckpointView.disabled() : checkpoints.view();
             chain.start();
             Ed25519 scheme = new Ed25519();
             var deps = new ConsensusDeps(rc, new Signer(scheme, keys.consensus(), genesis.chain()),
                     new CertificateVerifier(rc.validators(), rc.chain(), scheme, rc.quorum(), genesis.genesisBlock().id()),
-                    store, transport, state, chain, idleWait(genesis));
+                    store, transport, state, chain, idleWait(genesis), checkpointVotes(checkpoints));
             consensus.set(spawn(system, deps));
             HttpServer http = HttpServer.start(system, setup.config().http(),
                             ApiRoutes.combine(new NodeApi(state, metrics.registry()),
@@ -132,8 +147,11 @@ public final class ValidatorNode implements AutoCloseable {
                     .toCompletableFuture().get(STARTUP.toSeconds(), TimeUnit.SECONDS);
             LOG.info("validator started validator={} chain={} p2p={} http={} data={}", self, genesis.chainId(),
                     setup.config().listen(), setup.config().http(), setup.config().dataDir());
-            return new ValidatorNode(system, store, transport, http, metrics, state, chain, execLog);
+            return new ValidatorNode(system, store, transport, http, metrics, state, chain, execLog, checkpoints);
         } catch (Exception | Error e) {
+            if (checkpoints != null) {
+                checkpoints.close();
+            }
             if (chain != null) {
                 chain.close();
             }
@@ -150,6 +168,14 @@ public final class ValidatorNode implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private static BiConsumer<Integer, CheckpointVote> checkpointVotes(CheckpointWiring.Wired checkpoints) {
+        if (checkpoints == null) {
+            return (from, vote) -> { }; // this chain does not checkpoint: votes are dropped
+        }
+        CheckpointService svc = checkpoints.service();
+        return svc::onVote;
     }
 
     private static ActorRef<ConsensusActor.Command> spawn(ActorSystem<SpawnProtocol.Command> system, ConsensusDeps deps)
@@ -204,6 +230,9 @@ public final class ValidatorNode implements AutoCloseable {
             LOG.warn("http close failed error=\"{}\"", e.getMessage());
         }
         transport.close();
+        if (checkpoints != null) {
+            checkpoints.close();
+        }
         chain.close();
         system.terminate();
         try {

@@ -5,6 +5,7 @@ import dev.keel.consensus.message.BlockResponse;
 import dev.keel.consensus.message.Message;
 import dev.keel.consensus.message.Proposal;
 import dev.keel.consensus.message.TimeoutMsg;
+import dev.keel.consensus.message.CheckpointVote;
 import dev.keel.consensus.message.TxBatch;
 import dev.keel.consensus.message.VoteMsg;
 
@@ -28,6 +29,8 @@ final class Describe {
             return "resp " + r.requestedId() + " n" + r.blocks().size();
         } else if (m instanceof TxBatch b) {
             return "txs n" + b.txs().size();
+        } else if (m instanceof CheckpointVote v) {
+            return "ckpt #" + v.number() + " " + v.digest();
         }
         throw new AssertionError("unhandled message " + m.getClass());
     }
