@@ -36,6 +36,14 @@ public final class TestnetCommand implements Callable<Integer> {
     @Option(names = "--app", defaultValue = "kv", description = "Application of a new testnet: kv or bank (default ${DEFAULT-VALUE}; bank gets 1000 funded demo accounts).")
     String app;
 
+    @Option(names = "--l1", paramLabel = "URL",
+            description = "Anchor to this Ethereum JSON-RPC endpoint (e.g. a Hardhat node) instead of the embedded L1 simulator.")
+    String l1Url;
+
+    @Option(names = "--l1-key", paramLabel = "HEX",
+            description = "Private key that deploys the contract and funds validators on --l1 (default: the dev chains' first account).")
+    String l1Key;
+
     @Option(names = "--fresh", description = "Delete the testnet in --dir first and start from genesis.")
     boolean fresh;
 
@@ -57,7 +65,7 @@ public final class TestnetCommand implements Callable<Integer> {
         }
         Testnet net;
         try {
-            net = Testnet.start(dir, validators, TestnetApps.of(app));
+            net = Testnet.start(dir, validators, TestnetApps.of(app), l1Url, l1Key);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

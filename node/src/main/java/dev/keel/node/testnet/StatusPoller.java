@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Polls every validator's {@code /status} once a second and keeps what the status line and
- * the summary need: heights over time (blocks/s), commit latency samples, peers, memory.
+ * the summary need: heights over time (blocks/s), commit latency samples, peers, memory,
+ * checkpoint anchoring ({@link Anchoring}).
  * Used from the launcher's one watching thread only.
  */
 final class StatusPoller {
@@ -46,12 +47,13 @@ final class StatusPoller {
 
     /** One poll of every node. */
     record Sample(int up, int validators, long minHeight, long maxHeight, long round, double blocksPerSecond,
-                  long latencyMillis, int minPeers, String halted) {
+                  long latencyMillis, int minPeers, String halted, Anchoring anchoring) {
+        /** One line (it is redrawn in place); a halt stays last, where it is seen. */
         String line(long elapsedSeconds) {
-            return String.format(Locale.ROOT, "[%4ds] height %d%s | round %d | %.1f blocks/s | finality %s | peers %d/%d | %d/%d up%s",
+            return String.format(Locale.ROOT, "[%4ds] height %d%s | round %d | %.1f blocks/s | finality %s | peers %d/%d | %d/%d up%s%s",
                     elapsedSeconds, maxHeight, minHeight < maxHeight ? " (min " + minHeight + ")" : "", round, blocksPerSecond,
                     latencyMillis < 0 ? "n/a" : latencyMillis + " ms", Math.max(0, minPeers), validators - 1, up, validators,
-                    halted == null ? "" : " | HALTED: " + halted);
+                    anchoring.text(), halted == null ? "" : " | HALTED: " + halted);
         }
     }
 
@@ -63,6 +65,7 @@ final class StatusPoller {
         long latency = -1;
         int minPeers = Integer.MAX_VALUE;
         String halted = null;
+        Anchoring anchoring = Anchoring.NONE;
         for (int i = 0; i < layout.validators(); i++) {
             Map<?, ?> s = status(i);
             if (s == null) {
@@ -82,13 +85,14 @@ final class StatusPoller {
             if (s.get("halted") instanceof String reason) {
                 halted = "validator " + i + ": " + reason;
             }
+            anchoring = anchoring.plus(s);
         }
         long now = System.nanoTime();
         if (up > 0) {
             track(max, now);
         }
         return new Sample(up, layout.validators(), up == 0 ? 0 : min, max, round, rate(), latency,
-                minPeers == Integer.MAX_VALUE ? 0 : minPeers, halted);
+                minPeers == Integer.MAX_VALUE ? 0 : minPeers, halted, anchoring);
     }
 
     private void track(long height, long now) {

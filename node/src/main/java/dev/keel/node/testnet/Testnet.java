@@ -20,6 +20,7 @@ public final class Testnet {
     private final TestnetLayout layout;
     private final List<Process> processes = new ArrayList<>();
     private final StatusPoller poller;
+    private TestnetL1 l1; // null when the genesis has no checkpoints (a testnet made before them)
 
     private Testnet(TestnetLayout layout) {
         this.layout = layout;
@@ -30,9 +31,22 @@ public final class Testnet {
         return start(dir, validators, GenesisApp.KV);
     }
 
-    /** Starts (or restarts) the testnet in {@code dir}; a new one runs {@code app}. */
+    /** Starts (or restarts) the testnet in {@code dir}; a new one runs {@code app}; the embedded L1. */
     public static Testnet start(Path dir, int validators, GenesisApp app) throws IOException {
+        return start(dir, validators, app, null, null);
+    }
+
+    /**
+     * As above, anchoring to the L1 at {@code l1Url} (null: the embedded simulator), deploying
+     * with {@code l1Key} (hex; null: the dev chains' first account).
+     */
+    public static Testnet start(Path dir, int validators, GenesisApp app, String l1Url, String l1Key) throws IOException {
         Testnet t = new Testnet(TestnetLayout.prepare(dir, validators, app));
+        var genesis = dev.keel.node.genesis.GenesisFile.load(dir.resolve("genesis.json"));
+        if (genesis.checkpoints().isPresent()) {
+            t.l1 = TestnetL1.start(t.layout, genesis, l1Url, l1Key);
+        }
+        t.layout.writeConfigs(t.l1 == null ? "" : t.l1.configBlock());
         Runtime.getRuntime().addShutdownHook(new Thread(t::stop, "testnet-stop"));
         for (int i = 0; i < validators; i++) {
             t.processes.add(t.launch(i));
@@ -60,7 +74,12 @@ public final class Testnet {
 
     /** DIR/testnet.json: what scripts need to find each validator. */
     private void writeDescription() throws IOException {
-        StringBuilder sb = new StringBuilder("{\n  \"chain_id\": \"" + TestnetLayout.CHAIN_ID + "\",\n  \"validators\": [\n");
+        StringBuilder sb = new StringBuilder("{\n  \"chain_id\": \"" + TestnetLayout.CHAIN_ID + "\",\n");
+        if (l1 != null) {
+            sb.append("  \"l1\": {\"url\": \"").append(l1.url()).append("\", \"contract\": \"").append(l1.contract().hex())
+                    .append("\", \"embedded\": ").append(l1.simulator().isPresent()).append("},\n");
+        }
+        sb.append("  \"validators\": [\n");
         for (int i = 0; i < processes.size(); i++) {
             sb.append(String.format(Locale.ROOT, "    {\"id\": %d, \"http\": \"http://%s:%d\", \"p2p\": \"%s:%d\", \"pid\": %d, "
                             + "\"data_dir\": \"%s\", \"config\": \"%s\", \"log\": \"%s\"}%s%n", i,
@@ -136,6 +155,14 @@ public final class Testnet {
                 Thread.currentThread().interrupt();
             }
         }
+        if (l1 != null) {
+            l1.close();
+        }
+    }
+
+    /** The testnet's L1, when its genesis anchors. */
+    public java.util.Optional<TestnetL1> l1() {
+        return java.util.Optional.ofNullable(l1);
     }
 
     public Path dir() {

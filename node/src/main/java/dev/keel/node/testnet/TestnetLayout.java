@@ -6,7 +6,11 @@ import dev.keel.node.genesis.Genesis;
 import dev.keel.node.genesis.GenesisApp;
 import dev.keel.node.genesis.GenesisFile;
 import dev.keel.node.genesis.GenesisValidator;
+import dev.keel.checkpoint.EthAddress;
+import dev.keel.node.genesis.GenesisCheckpoints;
 import dev.keel.node.keys.KeyFiles;
+import dev.keel.node.keys.L1KeyFile;
+import java.util.Optional;
 import dev.keel.node.keys.ValidatorKeys;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -24,6 +28,8 @@ import java.util.List;
  */
 public record TestnetLayout(Path dir, int validators, List<Endpoint> p2p, List<Endpoint> http) {
     static final String CHAIN_ID = "keel-testnet";
+    /** Blocks per checkpoint: a few seconds of an idle testnet, so anchoring is visible at once. */
+    static final long CHECKPOINT_INTERVAL = 20;
     /** Faster rounds than production defaults: all validators share one machine's loopback. */
     static final ConsensusParams PARAMS = new ConsensusParams(Duration.ofMillis(500), Duration.ofSeconds(8), 4000, 2L << 20, 100);
 
@@ -85,23 +91,29 @@ public record TestnetLayout(Path dir, int validators, List<Endpoint> p2p, List<E
         List<Endpoint> p2p = new ArrayList<>();
         List<Endpoint> http = new ArrayList<>();
         List<GenesisValidator> vals = new ArrayList<>();
+        List<EthAddress> l1Addresses = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Path nodeDir = dir.resolve("v" + i);
             ValidatorKeys keys = KeyFiles.generate(nodeDir.resolve("keys"), false, random);
+            l1Addresses.add(L1KeyFile.generate(nodeDir.resolve("keys"), false, random).address());
             p2p.add(new Endpoint("127.0.0.1", ports.get(2 * i)));
             http.add(new Endpoint("127.0.0.1", ports.get(2 * i + 1)));
             vals.add(new GenesisValidator(i, keys.consensus().publicKey(), keys.network().publicKey(), p2p.get(i), http.get(i)));
         }
-        Genesis genesis = new Genesis(CHAIN_ID, 0, PARAMS, vals, app);
+        Genesis genesis = new Genesis(CHAIN_ID, 0, PARAMS, vals, app,
+                Optional.of(new GenesisCheckpoints(CHECKPOINT_INTERVAL, l1Addresses)));
         GenesisFile.save(genesis, dir.resolve("genesis.json"));
-        TestnetLayout layout = new TestnetLayout(dir, n, p2p, http);
-        for (int i = 0; i < n; i++) {
-            Files.writeString(layout.config(i), nodeConfig(layout, i));
-        }
-        return layout;
+        return new TestnetLayout(dir, n, p2p, http);
     }
 
-    private static String nodeConfig(TestnetLayout l, int i) {
+    /** (Re)writes every validator's config; {@code l1} is the config's l1 block (empty: none). */
+    void writeConfigs(String l1) throws IOException {
+        for (int i = 0; i < validators(); i++) {
+            Files.writeString(config(i), nodeConfig(this, i, l1));
+        }
+    }
+
+    private static String nodeConfig(TestnetLayout l, int i, String l1) {
         return """
                 # Validator %d of the local testnet (made by keel testnet). Restart it by hand with:
                 #   ./keel run --config %s
@@ -112,10 +124,10 @@ public record TestnetLayout(Path dir, int validators, List<Endpoint> p2p, List<E
                   validator-index = %d
                   listen { host = "127.0.0.1", port = %d }
                   http { host = "127.0.0.1", port = %d }
-                }
+                %s}
                 """.formatted(i, l.config(i).toAbsolutePath(), l.dir().resolve("genesis.json").toAbsolutePath(),
                 l.nodeDir(i).resolve("keys").toAbsolutePath(), l.dataDir(i).toAbsolutePath(), i, l.p2p().get(i).port(),
-                l.http().get(i).port());
+                l.http().get(i).port(), l1);
     }
 
     /** Ports the kernel hands out as free right now (held together so they are distinct). */
