@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,15 @@ import java.util.Optional;
  */
 public record CheckpointRecord(Checkpoint local, EthSignature own, Optional<SignedCheckpoint> formed) {
     private static final int VERSION = 1;
+
+    public CheckpointRecord {
+        Objects.requireNonNull(local, "local");
+        Objects.requireNonNull(own, "own");
+        // encode() writes the checkpoint once: a formed one for another checkpoint would not survive a round trip
+        if (formed.isPresent() && !formed.get().checkpoint().equals(local)) {
+            throw new IllegalArgumentException("formed checkpoint " + formed.get().number() + " is not this record's");
+        }
+    }
 
     public long number() {
         return local.number();
@@ -71,7 +81,11 @@ public record CheckpointRecord(Checkpoint local, EthSignature own, Optional<Sign
             Checkpoint cp = new Checkpoint(number, chain, epoch, first, last, hash(in), hash(in), hash(in), hash(in));
             EthSignature own = new EthSignature(Bytes.wrap(in.readNBytes(EthSignature.LENGTH)));
             Optional<SignedCheckpoint> formed = Optional.empty();
-            if (in.readBoolean()) {
+            int hasFormed = in.readUnsignedByte();
+            if (hasFormed > 1) {
+                throw new IllegalArgumentException("bad formed flag " + hasFormed);
+            }
+            if (hasFormed == 1) {
                 long at = in.readLong();
                 int n = in.readUnsignedShort();
                 List<EthAddress> who = new ArrayList<>(n);

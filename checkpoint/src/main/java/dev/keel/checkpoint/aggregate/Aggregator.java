@@ -8,9 +8,11 @@ import dev.keel.checkpoint.SignedCheckpoint;
 import dev.keel.consensus.types.Hash;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
@@ -81,7 +83,7 @@ public final class Aggregator {
         if (from < 0 || from >= signers.size()) {
             return new VoteOutcome.Rejected(VoteOutcome.Reason.UNKNOWN_SENDER);
         }
-        if (number > Math.max(newestLocal, newestFormed) + window || number <= newestFormed - window) {
+        if (number < 1 || number > Math.max(newestLocal, newestFormed) + window || number <= newestFormed - window) {
             return new VoteOutcome.Rejected(VoteOutcome.Reason.OUT_OF_WINDOW);
         }
         Slot slot = slots.get(number);
@@ -164,6 +166,7 @@ public final class Aggregator {
         SignedCheckpoint formed;
         final Map<Integer, EthSignature> matching = new HashMap<>();
         final Map<Integer, Held> held = new HashMap<>();
-        final List<Integer> mismatched = new ArrayList<>();
+        /** A set: a byzantine validator can sign any number of digests, each must not cost memory. */
+        final Set<Integer> mismatched = new LinkedHashSet<>();
     }
 }

@@ -56,6 +56,9 @@ public final class AnchorWatcher {
         long last = Math.min(latest.number(), settledCount + MAX_READS_PER_POLL);
         for (long k = settledCount + 1; k <= last; k++) {
             AnchorInfo a = l1.anchor(k);
+            if (!a.anchored()) {
+                break; // reorged away since latest() answered: not a conflict, the next poll sees fewer
+            }
             Optional<Hash> ours = localDigest.apply(k);
             if (ours.isPresent() && !ours.get().equals(a.digest())) {
                 conflicts.add(k);

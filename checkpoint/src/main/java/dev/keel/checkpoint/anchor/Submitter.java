@@ -143,8 +143,11 @@ public final class Submitter {
         if (maxFee.compareTo(settings.maxFeePerGas()) > 0) {
             return new SubmitStep.FeeCapped(s.number(), gwei(l1.baseFee()));
         }
-        String calldata = CheckpointContract.encodeSubmit(formed.apply(s.number()).orElseThrow().checkpoint(),
-                formed.apply(s.number()).orElseThrow().signatures());
+        Optional<SignedCheckpoint> cp = formed.apply(s.number());
+        if (cp.isEmpty()) {
+            return clear("its checkpoint is no longer known here (storage reset?)");
+        }
+        String calldata = CheckpointContract.encodeSubmit(cp.get().checkpoint(), cp.get().signatures());
         TxSigner.Signed tx = signer().sign(s.nonce(), settings.contract(), calldata, s.gasLimit(), tip, maxFee);
         inflight = new Submission(s.number(), s.nonce(), tx.txHash(), tx.rawTx(), tip, maxFee, s.gasLimit(), now);
         journal.save(inflight);

@@ -246,6 +246,11 @@ public final class ValidatorNode implements AutoCloseable {
         LOG.info("validator stopped");
     }
 
+    /** Checkpoints and finality as this validator sees them (disabled when the genesis has none). */
+    public dev.keel.node.checkpoint.CheckpointView checkpoints() {
+        return checkpoints == null ? dev.keel.node.checkpoint.CheckpointView.disabled() : checkpoints.view();
+    }
+
     public NodeState state() {
         return state;
     }

@@ -39,7 +39,7 @@ public final class TestnetL1 implements AutoCloseable {
     }
 
     /** @param realUrl a JSON-RPC endpoint, or null for the embedded simulator */
-    static TestnetL1 start(TestnetLayout layout, Genesis genesis, String realUrl, String deployerKey) throws IOException {
+    public static TestnetL1 start(TestnetLayout layout, Genesis genesis, String realUrl, String deployerKey) throws IOException {
         Optional<L1Simulator> sim = Optional.empty();
         String url = realUrl;
         if (url == null) {
@@ -86,7 +86,7 @@ public final class TestnetL1 implements AutoCloseable {
     }
 
     /** The node config's l1 block. */
-    String configBlock() {
+    public String configBlock() {
         return """
                   l1 {
                     url = "%s"

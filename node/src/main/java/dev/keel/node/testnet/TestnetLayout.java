@@ -103,11 +103,13 @@ public record TestnetLayout(Path dir, int validators, List<Endpoint> p2p, List<E
         Genesis genesis = new Genesis(CHAIN_ID, 0, PARAMS, vals, app,
                 Optional.of(new GenesisCheckpoints(CHECKPOINT_INTERVAL, l1Addresses)));
         GenesisFile.save(genesis, dir.resolve("genesis.json"));
-        return new TestnetLayout(dir, n, p2p, http);
+        TestnetLayout layout = new TestnetLayout(dir, n, p2p, http);
+        layout.writeConfigs(""); // no L1 until Testnet.start (or a test) says which
+        return layout;
     }
 
     /** (Re)writes every validator's config; {@code l1} is the config's l1 block (empty: none). */
-    void writeConfigs(String l1) throws IOException {
+    public void writeConfigs(String l1) throws IOException {
         for (int i = 0; i < validators(); i++) {
             Files.writeString(config(i), nodeConfig(this, i, l1));
         }
