@@ -101,10 +101,9 @@ public final class Web3jL1 implements L1Port, AutoCloseable {
         EthEstimateGas r = send(web3.ethEstimateGas(
                 Transaction.createEthCallTransaction(from.hex(), contract.hex(), calldata)));
         if (r.hasError()) {
-            String data = r.getError().getData();
-            return new Preflight.Reverts(data == null ? r.getError().getMessage()
-                    : CheckpointContract.decodeRevert(data.replace("\"", "")).map(Object::toString)
-                            .orElse(r.getError().getMessage()));
+            // geth puts the revert data in error.data, Hardhat one level deeper: ContractError reads both.
+            return new Preflight.Reverts(dev.keel.checkpoint.l1.ContractError.fromRpcError(r.getError())
+                    .map(Object::toString).orElse(r.getError().getMessage()));
         }
         return new Preflight.Ok(r.getAmountUsed().longValueExact());
     }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code keel} command line. Subcommands arrive with their issues; each is one class. */
 @Command(name = "keel", mixinStandardHelpOptions = true, version = "keel 0.1.0",
         description = "Keel: a BFT consensus engine (2-chain HotStuff) for app-specific L2 chains.",
-        subcommands = {SimulateCommand.class, BenchCommand.class, TestnetCommand.class, RunCommand.class, KeygenCommand.class, GenesisCommand.class, L1Command.class})
+        subcommands = {SimulateCommand.class, BenchCommand.class, TestnetCommand.class, RunCommand.class, KeygenCommand.class, GenesisCommand.class, L1Command.class,
+                CheckpointCommand.class})
 public final class Keel implements Runnable {
     @Override
     public void run() {

@@ -21,6 +21,10 @@ public record ApiError(String code, String message) {
     public static final String TX_NOT_FOUND = "tx_not_found";
     public static final String BAD_BLOCK_ID = "bad_block_id";
     public static final String BLOCK_NOT_FOUND = "block_not_found";
+    public static final String BAD_CHECKPOINT_NUMBER = "bad_checkpoint_number";
+    public static final String CHECKPOINT_NOT_FOUND = "checkpoint_not_found";
+    /** The chain's genesis defines no checkpoints: nothing under /v1/checkpoints will ever exist here. */
+    public static final String CHECKPOINTS_DISABLED = "checkpoints_disabled";
 
     public ApiError {
         if (!code.matches("[a-z][a-z0-9_]*")) {

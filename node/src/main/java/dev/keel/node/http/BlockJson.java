@@ -4,6 +4,7 @@ import dev.keel.consensus.types.Block;
 import dev.keel.consensus.types.Bytes;
 import dev.keel.consensus.types.Hash;
 import dev.keel.node.chain.BlockView;
+import dev.keel.node.checkpoint.Finality;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +12,14 @@ import java.util.Map;
 /**
  * A finalized block as JSON. {@code state_root} and {@code results} are null until this node has
  * executed the block; {@code txs} (the transactions themselves, hex) only when asked for, since they
- * can be megabytes while everything else is a few hundred bytes.
+ * can be megabytes while everything else is a few hundred bytes. {@code finality} is how final the
+ * block is now: committed, or also anchored to / settled on the L1 by a checkpoint.
  */
 final class BlockJson {
     private BlockJson() {
     }
 
-    static Map<String, Object> of(BlockView view, boolean withTxs) {
+    static Map<String, Object> of(BlockView view, boolean withTxs, Finality finality) {
         Block b = view.block();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("height", b.height());
@@ -31,6 +33,7 @@ final class BlockJson {
         m.put("tx_hashes", view.txHashes().stream().map(Hash::toHex).toList());
         m.put("state_root", view.execution().map(e -> e.stateRoot().toHex()).orElse(null));
         m.put("results", view.execution().map(e -> (Object) e.results()).orElse(null));
+        m.put("finality", finality.label());
         if (withTxs) {
             List<String> txs = b.payload().txs().stream().map(Bytes::toHex).toList();
             m.put("txs", txs);

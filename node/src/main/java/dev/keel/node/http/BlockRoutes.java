@@ -10,6 +10,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 import dev.keel.consensus.types.Hash;
 import dev.keel.node.chain.BlockView;
 import dev.keel.node.chain.ChainAccess;
+import dev.keel.node.checkpoint.CheckpointView;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
@@ -27,11 +28,13 @@ final class BlockRoutes {
     private static final int MAX_HEIGHT_DIGITS = 18;
 
     private final ChainAccess chain;
+    private final CheckpointView checkpoints;
     private final BlockStream stream;
 
-    BlockRoutes(ChainAccess chain, ChainApiLimits limits) {
+    BlockRoutes(ChainAccess chain, ChainApiLimits limits, CheckpointView checkpoints) {
         this.chain = chain;
-        this.stream = new BlockStream(chain, limits);
+        this.checkpoints = checkpoints;
+        this.stream = new BlockStream(chain, limits, checkpoints);
     }
 
     Route routes() {
@@ -66,8 +69,8 @@ final class BlockRoutes {
         });
     }
 
-    private static HttpResponse found(Optional<BlockView> block, boolean txs, String missing) {
-        return block.map(b -> JsonResponses.ok(BlockJson.of(b, txs)))
+    private HttpResponse found(Optional<BlockView> block, boolean txs, String missing) {
+        return block.map(b -> JsonResponses.ok(BlockJson.of(b, txs, checkpoints.finality(b.block().height()))))
                 .orElseGet(() -> JsonResponses.error(StatusCodes.NOT_FOUND, ApiError.BLOCK_NOT_FOUND, missing));
     }
 }

@@ -6,6 +6,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.parameterOptional;
 
 import dev.keel.node.chain.BlockView;
 import dev.keel.node.chain.ChainAccess;
+import dev.keel.node.checkpoint.CheckpointView;
 import dev.keel.node.config.Json;
 import java.util.Optional;
 import org.apache.pekko.NotUsed;
@@ -42,10 +43,12 @@ final class BlockStream {
 
     private final ChainAccess chain;
     private final ChainApiLimits limits;
+    private final CheckpointView checkpoints;
 
-    BlockStream(ChainAccess chain, ChainApiLimits limits) {
+    BlockStream(ChainAccess chain, ChainApiLimits limits, CheckpointView checkpoints) {
         this.chain = chain;
         this.limits = limits;
+        this.checkpoints = checkpoints;
     }
 
     Route route() {
@@ -89,7 +92,7 @@ final class BlockStream {
                     return replay.concatLazy(live).flatMapConcat(cursor::admit);
                 })
                 .mapMaterializedValue(done -> NotUsed.getInstance())
-                .map(BlockStream::event)
+                .map(this::event)
                 .recover(new PFBuilder<Throwable, ByteString>().matchAny(this::ended).build())
                 .keepAlive(limits.heartbeat(), () -> SseFrames.HEARTBEAT);
     }
@@ -104,8 +107,11 @@ final class BlockStream {
         return SseFrames.comment("stream ended: " + failure.getMessage() + "; reconnect with Last-Event-ID to resume");
     }
 
-    static ByteString event(BlockView block) {
-        return SseFrames.event(EVENT, Long.toString(block.block().height()), Json.write(BlockJson.of(block, false)));
+    /** Finality as of sending: a live block is usually just committed; a replayed one may be settled. */
+    ByteString event(BlockView block) {
+        long height = block.block().height();
+        return SseFrames.event(EVENT, Long.toString(height),
+                Json.write(BlockJson.of(block, false, checkpoints.finality(height))));
     }
 
     /** A decimal height of at least {@code min}, or -1. */

@@ -7,7 +7,9 @@ import static org.apache.pekko.http.javadsl.server.Directives.path;
 import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 import static org.apache.pekko.http.javadsl.server.Directives.complete;
 
+import dev.keel.node.checkpoint.CheckpointView;
 import dev.keel.node.metrics.NodeMetrics;
+import dev.keel.node.status.CheckpointStatus;
 import dev.keel.node.status.NodeView;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
@@ -23,7 +25,8 @@ import org.apache.pekko.http.javadsl.server.Route;
  *   <li>{@code GET /health} — 200 {@code {"status":"up"}} whenever the process answers (liveness probe);</li>
  *   <li>{@code GET /ready} — 200 when {@link NodeView#ready()} (caught up, quorum connected), else 503
  *       (readiness probe: a load balancer stops sending clients to a lagging node);</li>
- *   <li>{@code GET /status} — {@link dev.keel.node.status.NodeStatus} as JSON;</li>
+ *   <li>{@code GET /status} — {@link dev.keel.node.status.NodeStatus} as JSON, its {@code checkpoints}
+ *       object from the {@link CheckpointView};</li>
  *   <li>{@code GET /metrics} — Prometheus text format 0.0.4;</li>
  *   <li>{@code GET /v1/why} — {@link dev.keel.node.status.RoundReport}: why the chain is not moving.</li>
  * </ul>
@@ -33,10 +36,17 @@ import org.apache.pekko.http.javadsl.server.Route;
 public final class NodeApi {
     private final NodeView view;
     private final PrometheusMeterRegistry registry;
+    private final CheckpointView checkpoints;
 
+    /** Without checkpoints: /status reports them disabled. */
     public NodeApi(NodeView view, PrometheusMeterRegistry registry) {
+        this(view, registry, CheckpointView.disabled());
+    }
+
+    public NodeApi(NodeView view, PrometheusMeterRegistry registry, CheckpointView checkpoints) {
         this.view = view;
         this.registry = registry;
+        this.checkpoints = checkpoints;
     }
 
     public NodeApi(NodeView view, NodeMetrics metrics) {
@@ -48,9 +58,14 @@ public final class NodeApi {
         return concat(
                 getAt("health", () -> JsonResponses.ok(Map.of("status", "up"))),
                 getAt("ready", this::ready),
-                getAt("status", () -> JsonResponses.ok(view.status())),
+                getAt("status", this::status),
                 getAt("metrics", () -> JsonResponses.prometheus(registry.scrape())),
                 pathPrefix("v1", () -> getAt("why", () -> JsonResponses.ok(view.why()))));
+    }
+
+    /** The node's snapshot with the checkpoint view's: the two are read separately, a moment apart. */
+    private HttpResponse status() {
+        return JsonResponses.ok(view.status().withCheckpoints(CheckpointStatus.of(checkpoints)));
     }
 
     private HttpResponse ready() {

@@ -3,6 +3,7 @@ package dev.keel.node.http;
 import dev.keel.consensus.types.Hash;
 import dev.keel.mempool.Admission;
 import dev.keel.node.chain.TxStatus;
+import dev.keel.node.checkpoint.CheckpointView;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
@@ -50,11 +51,16 @@ final class TxJson {
         return Math.max(1, (Math.max(0, millis) + 999) / 1000);
     }
 
-    static HttpResponse status(Hash hash, TxStatus status) {
+    /**
+     * {@code status} keeps its values (clients and the bench match on "committed"); {@code finality}
+     * says more: pending, then committed, anchored or settled as checkpoints reach the L1.
+     */
+    static HttpResponse status(Hash hash, TxStatus status, CheckpointView checkpoints) {
         String hex = hash.toHex();
         if (status instanceof TxStatus.Pending p) {
             Map<String, Object> body = fields("hash", hex, "status", "pending");
             body.put("received_at_ms", p.receivedAtMillis());
+            body.put("finality", "pending");
             return JsonResponses.ok(body);
         } else if (status instanceof TxStatus.Committed c) {
             Map<String, Object> body = fields("hash", hex, "status", "committed");
@@ -63,6 +69,7 @@ final class TxJson {
             body.put("block_hash", c.blockId().toHex());
             body.put("result", c.result());
             body.put("commit_latency_ms", c.latencyMillis().isPresent() ? c.latencyMillis().getAsLong() : null);
+            body.put("finality", checkpoints.finality(c.height()).label());
             return JsonResponses.ok(body);
         } else if (status instanceof TxStatus.Rejected r) {
             // 200: the lookup succeeded; the transaction's own fate is in "status".

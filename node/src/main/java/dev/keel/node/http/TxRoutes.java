@@ -13,6 +13,7 @@ import dev.keel.consensus.types.Bytes;
 import dev.keel.consensus.types.Hash;
 import dev.keel.mempool.Admission;
 import dev.keel.node.chain.ChainAccess;
+import dev.keel.node.checkpoint.CheckpointView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,10 +31,12 @@ import org.apache.pekko.http.javadsl.server.Route;
 final class TxRoutes {
     private final ChainAccess chain;
     private final ChainApiLimits limits;
+    private final CheckpointView checkpoints;
 
-    TxRoutes(ChainAccess chain, ChainApiLimits limits) {
+    TxRoutes(ChainAccess chain, ChainApiLimits limits, CheckpointView checkpoints) {
         this.chain = chain;
         this.limits = limits;
+        this.checkpoints = checkpoints;
     }
 
     Route routes() {
@@ -81,7 +84,7 @@ final class TxRoutes {
             return complete(JsonResponses.error(StatusCodes.BAD_REQUEST, ApiError.BAD_HASH,
                     "a transaction hash is 64 hex digits (optionally 0x-prefixed), got '" + id + "'"));
         }
-        return complete(TxJson.status(hash.get(), chain.tx(hash.get())));
+        return complete(TxJson.status(hash.get(), chain.tx(hash.get()), checkpoints));
     }
 
     /** The raw bytes ({@code application/octet-stream}, also what a body without a type is) or {@code {"tx":"<hex>"}}. */

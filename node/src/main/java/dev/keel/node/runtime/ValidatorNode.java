@@ -142,8 +142,9 @@ public final class ValidatorNode implements AutoCloseable {
                     store, transport, state, chain, idleWait(genesis), checkpointVotes(checkpoints));
             consensus.set(spawn(system, deps));
             HttpServer http = HttpServer.start(system, setup.config().http(),
-                            ApiRoutes.combine(new NodeApi(state, metrics.registry()),
-                                    new ChainApi(chain, ChainApiLimits.forMaxTx(setup.config().mempool().maxTxBytes()))))
+                            ApiRoutes.combine(new NodeApi(state, metrics.registry(), checkpointView),
+                                    new ChainApi(chain, ChainApiLimits.forMaxTx(setup.config().mempool().maxTxBytes()),
+                                            checkpointView)))
                     .toCompletableFuture().get(STARTUP.toSeconds(), TimeUnit.SECONDS);
             LOG.info("validator started validator={} chain={} p2p={} http={} data={}", self, genesis.chainId(),
                     setup.config().listen(), setup.config().http(), setup.config().dataDir());

@@ -154,7 +154,7 @@ class NodeConfigTest {
         ConfigException e = bad(withKeel("htp { port = 1 }\nstorage.retain-block = 5\nlisten.hots = x"));
         assertEquals(List.of("keel.htp", "keel.listen.hots", "keel.storage.retain-block"),
                 e.problems().stream().map(ConfigException.Problem::key).sorted().toList());
-        assertTrue(e.getMessage().contains("keel.htp: unknown key (known here: data-dir, genesis, http, keys-dir, listen, "
+        assertTrue(e.getMessage().contains("keel.htp: unknown key (known here: data-dir, genesis, http, keys-dir, l1, listen, "
                 + "mempool, storage, validator-index)"), e.getMessage());
     }
 

@@ -57,7 +57,7 @@ class BlockRoutesTest {
                 b.get("results"));
         assertFalse(b.containsKey("txs"), "transactions only on request");
         assertEquals(List.of("height", "round", "hash", "parent_hash", "proposer", "timestamp_ms", "tx_count",
-                "payload_bytes", "tx_hashes", "state_root", "results"), List.copyOf(b.keySet()));
+                "payload_bytes", "tx_hashes", "state_root", "results", "finality"), List.copyOf(b.keySet()));
     }
 
     @Test

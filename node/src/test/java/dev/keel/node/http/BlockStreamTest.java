@@ -95,7 +95,7 @@ class BlockStreamTest {
             Map<?, ?> data = six.json();
             assertEquals(block(6).block().id().toHex(), data.get("hash"));
             assertFalse(data.containsKey("txs"), "stream data is the block without transactions");
-            assertEquals(Json.parse(Json.write(BlockJson.of(block(6), false))), data);
+            assertEquals(Json.parse(Json.write(BlockJson.of(block(6), false, api.checkpoints.finality(6)))), data);
             assertEquals(List.of(7L), heights(sse, 1));
         }
         assertEquals(List.of(), api.chain.pages, "nothing read from storage");

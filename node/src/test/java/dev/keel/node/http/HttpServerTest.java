@@ -106,6 +106,7 @@ class HttpServerTest {
         assertEquals(num(56), s.get("high_qc_round"));
         assertEquals(num(1_700_000_000_000L), s.get("last_commit_epoch_millis"));
         assertEquals(Json.NULL, s.get("halted"));
+        assertEquals(false, ((Map<?, ?>) s.get("checkpoints")).get("enabled"), "NodeApi without a checkpoint view");
         assertEquals(Map.of("validator", num(0), "connected", true, "bytes_in", num(1000), "bytes_out", num(2000)),
                 ((List<?>) s.get("peers")).get(0));
         long before = ((BigDecimal) s.get("height")).longValueExact();

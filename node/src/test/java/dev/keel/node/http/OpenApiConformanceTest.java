@@ -17,6 +17,7 @@ import dev.keel.consensus.types.Bytes;
 import dev.keel.consensus.types.Hash;
 import dev.keel.mempool.Admission;
 import dev.keel.node.chain.TxStatus;
+import dev.keel.node.checkpoint.FakeCheckpointView;
 import dev.keel.node.config.Json;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
@@ -76,6 +77,7 @@ class OpenApiConformanceTest {
         c.admission.set(tx -> new Admission.Accepted(TestBlocks.hash(tx)));
         c.query.set((p, q) -> QueryResult.ok(Map.of("path", p)));
         api.view.ready.set(true);
+        api.checkpoints.reset();
     }
 
     private static Exchange send(HttpRequest request) throws Exception {
@@ -155,6 +157,11 @@ class OpenApiConformanceTest {
             return get("/ready");
         }));
         c.add(new Case("/status", "get", 200, "status", () -> get("/status")));
+        c.add(new Case("/status", "get", 200, "l1 down, tx in flight", () -> {
+            api.checkpoints.summary.set(FakeCheckpointView.summary(false, Optional.of("timeout"), Optional.of("0xab")));
+            return get("/status");
+        }));
+        c.add(new Case("/status", "get", 200, "checkpoints disabled", () -> withoutCheckpoints("/status")));
         c.add(new Case("/metrics", "get", 200, "metrics", () -> get("/metrics")));
         c.add(new Case("/v1/why", "get", 200, "why", () -> get("/v1/why")));
 
@@ -217,11 +224,43 @@ class OpenApiConformanceTest {
         c.add(new Case("/v1/blocks/stream", "get", 200, "replay", () -> firstEvent("/v1/blocks/stream?from=1")));
         c.add(new Case("/v1/blocks/stream", "get", 400, "bad from", () -> get("/v1/blocks/stream?from=0")));
 
+        c.addAll(checkpointCases());
+
         c.add(new Case("/v1/query/{path}", "get", 200, "object", () -> queryWith(QueryResult.ok(Map.of("balance", 5)))));
         c.add(new Case("/v1/query/{path}", "get", 200, "null", () -> queryWith(QueryResult.ok(null))));
         c.add(new Case("/v1/query/{path}", "get", 400, "bad query", () -> queryWith(QueryResult.badRequest("what"))));
         c.add(new Case("/v1/query/{path}", "get", 404, "no such key", () -> queryWith(QueryResult.notFound("none"))));
         c.add(new Case("/v1/openapi.json", "get", 200, "document", () -> get("/v1/openapi.json")));
+        return c;
+    }
+
+    private static Exchange withoutCheckpoints(String path) throws Exception {
+        api.checkpoints.enabled.set(false);
+        return get(path);
+    }
+
+    private static List<Case> checkpointCases() {
+        List<Case> c = new ArrayList<>();
+        c.add(new Case("/v1/checkpoints", "get", 200, "list", () -> get("/v1/checkpoints")));
+        c.add(new Case("/v1/checkpoints", "get", 200, "none yet", () -> {
+            api.checkpoints.checkpoints.clear();
+            return get("/v1/checkpoints?limit=5");
+        }));
+        c.add(new Case("/v1/checkpoints", "get", 400, "bad limit", () -> get("/v1/checkpoints?limit=101")));
+        c.add(new Case("/v1/checkpoints", "get", 404, "disabled", () -> withoutCheckpoints("/v1/checkpoints")));
+        c.add(new Case("/v1/checkpoints/latest", "get", 200, "latest", () -> get("/v1/checkpoints/latest")));
+        c.add(new Case("/v1/checkpoints/latest", "get", 404, "none yet", () -> {
+            api.checkpoints.checkpoints.clear();
+            return get("/v1/checkpoints/latest");
+        }));
+        c.add(new Case("/v1/checkpoints/latest", "get", 404, "disabled", () -> withoutCheckpoints("/v1/checkpoints/latest")));
+        for (int n = 1; n <= 3; n++) { // settled, anchored, built
+            String path = "/v1/checkpoints/" + n;
+            c.add(new Case("/v1/checkpoints/{number}", "get", 200, "checkpoint " + n, () -> get(path)));
+        }
+        c.add(new Case("/v1/checkpoints/{number}", "get", 400, "bad number", () -> get("/v1/checkpoints/0")));
+        c.add(new Case("/v1/checkpoints/{number}", "get", 404, "unknown", () -> get("/v1/checkpoints/9")));
+        c.add(new Case("/v1/checkpoints/{number}", "get", 404, "disabled", () -> withoutCheckpoints("/v1/checkpoints/1")));
         return c;
     }
 

@@ -53,6 +53,8 @@ class OpenApiCoverageTest {
         assertEquals(Optional.of("/v1/blocks/{id}"), template("/v1/blocks/7"));
         assertEquals(Optional.of("/v1/txs/batch"), template("/v1/txs/batch"));
         assertEquals(Optional.of("/v1/query/{path}"), template("/v1/query/a/b/c"));
+        assertEquals(Optional.of("/v1/checkpoints/latest"), template("/v1/checkpoints/latest"));
+        assertEquals(Optional.of("/v1/checkpoints/{number}"), template("/v1/checkpoints/7"));
         assertEquals(Optional.empty(), template("/v1/blocks/7/x"));
         assertEquals(Optional.empty(), template("/v1/query"));
     }
@@ -61,7 +63,8 @@ class OpenApiCoverageTest {
             "/v1", "/v1/", "/v1/why", "/v1/why/x", "/v1/nope", "/v1/txs", "/v1/txs/", "/v1/txs/batch", "/v1/txs/batch/x",
             "/v1/txs/" + TX_HASH, "/v1/txs/abc", "/v1/txs/" + TX_HASH + "/x", "/v1/blocks", "/v1/blocks/latest",
             "/v1/blocks/stream", "/v1/blocks/1", "/v1/blocks/abc", "/v1/blocks/1/txs", "/v1/query", "/v1/query/k",
-            "/v1/query/a/b", "/v1/openapi.json", "/v1/openapi", "/openapi.json", "/v2/txs");
+            "/v1/query/a/b", "/v1/checkpoints", "/v1/checkpoints/", "/v1/checkpoints/latest", "/v1/checkpoints/1",
+            "/v1/checkpoints/abc", "/v1/checkpoints/1/x", "/v1/openapi.json", "/v1/openapi", "/openapi.json", "/v2/txs");
     private static final List<String> SAMPLE_METHODS = List.of("GET", "POST", "PUT", "DELETE");
 
     @Test

@@ -77,7 +77,8 @@ class SchemaCheckerTest {
 
     @Test
     void oneOfNeedsExactlyOneMatch() {
-        assertEquals(List.of(), check("TxStatus", "{\"hash\":\"" + HASH + "\",\"status\":\"pending\",\"received_at_ms\":5}"));
+        assertEquals(List.of(), check("TxStatus", "{\"hash\":\"" + HASH + "\",\"status\":\"pending\",\"received_at_ms\":5,"
+                + "\"finality\":\"pending\"}"));
         rejects("TxStatus", "{\"hash\":\"" + HASH + "\",\"status\":\"pending\"}", "matches 0 of the oneOf");
         Map<String, Object> ambiguous = Map.of("oneOf", List.of(Map.of("type", "string"), Map.of("type", "string")));
         assertTrue(CHECKER.problems(ambiguous, "x").get(0).contains("matches 2"));

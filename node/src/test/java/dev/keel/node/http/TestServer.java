@@ -3,6 +3,7 @@ package dev.keel.node.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.typesafe.config.ConfigFactory;
+import dev.keel.node.checkpoint.FakeCheckpointView;
 import dev.keel.node.config.Json;
 import dev.keel.node.metrics.NodeMetrics;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
- * The node's whole API (NodeApi and ChainApi over fakes) on a real socket at 127.0.0.1:0, and a
+ * The node's whole API (NodeApi and ChainApi over fakes, checkpoints included) on a real socket at 127.0.0.1:0, and a
  * JDK HTTP client for it. The actor system enables the remote-address attribute, as the node's
  * configuration must, so submissions carry the client's address.
  */
@@ -27,6 +28,7 @@ final class TestServer implements AutoCloseable {
 
     final FakeChain chain = new FakeChain();
     final FakeNodeView view = new FakeNodeView();
+    final FakeCheckpointView checkpoints = new FakeCheckpointView();
     final ActorSystem<Void> system;
     final HttpServer server;
     private final NodeMetrics metrics;
@@ -37,7 +39,8 @@ final class TestServer implements AutoCloseable {
                 .withFallback(ConfigFactory.load()));
         metrics = new NodeMetrics(4);
         server = HttpServer.start(system, "127.0.0.1", 0,
-                        ApiRoutes.combine(new NodeApi(view, metrics), new ChainApi(chain, limits)))
+                        ApiRoutes.combine(new NodeApi(view, metrics.registry(), checkpoints),
+                                new ChainApi(chain, limits, checkpoints)))
                 .toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 

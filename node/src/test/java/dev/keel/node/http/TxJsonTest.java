@@ -6,6 +6,7 @@ import dev.keel.app.TxResult;
 import dev.keel.consensus.types.Hash;
 import dev.keel.mempool.Admission;
 import dev.keel.node.chain.TxStatus;
+import dev.keel.node.checkpoint.CheckpointView;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -41,7 +42,7 @@ class TxJsonTest {
         assertEquals(permitted(TxStatus.class), samples.keySet(), "a new TxStatus case needs a mapping and a sample");
         Map<Class<?>, Integer> expected = Map.of(TxStatus.Pending.class, 200, TxStatus.Committed.class, 200,
                 TxStatus.Rejected.class, 200, TxStatus.Unknown.class, 404);
-        samples.forEach((k, s) -> assertEquals(expected.get(k), TxJson.status(H, s).status().intValue(), k.getName()));
+        samples.forEach((k, s) -> assertEquals(expected.get(k), TxJson.status(H, s, CheckpointView.disabled()).status().intValue(), k.getName()));
     }
 
     @Test

@@ -196,7 +196,8 @@ class TxRoutesTest {
         api.chain.statuses.put(TestBlocks.hash(TX), new TxStatus.Pending(1_700_000_000_123L));
         var r = api.get("/v1/txs/" + HASH);
         assertEquals(200, r.statusCode());
-        assertEquals(Map.of("hash", HASH, "status", "pending", "received_at_ms", BigDecimal.valueOf(1_700_000_000_123L)),
+        assertEquals(Map.of("hash", HASH, "status", "pending", "received_at_ms", BigDecimal.valueOf(1_700_000_000_123L),
+                "finality", "pending"),
                 json(r));
     }
 
