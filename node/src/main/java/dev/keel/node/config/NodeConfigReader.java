@@ -156,11 +156,11 @@ final class NodeConfigReader {
         OptionalLong replace = integer("keel.l1.replace-after-ms", d.replaceAfter().toMillis(), 1000, 3_600_000);
         OptionalLong maxFee = integer("keel.l1.max-fee-gwei", d.maxFeePerGas().divide(L1Settings.GWEI).longValueExact(),
                 1, 1_000_000);
-        if (url.isEmpty() || contract.isEmpty() || confirmations.isEmpty() || poll.isEmpty() || takeover.isEmpty()
+        Optional<EthAddress> address = contract.flatMap(c -> problems.attempt("keel.l1.contract", () -> EthAddress.parse(c)));
+        if (url.isEmpty() || address.isEmpty() || confirmations.isEmpty() || poll.isEmpty() || takeover.isEmpty()
                 || replace.isEmpty() || maxFee.isEmpty()) {
             return Optional.empty();
         }
-        Optional<EthAddress> address = problems.attempt("keel.l1.contract", () -> EthAddress.parse(contract.get()));
         return address.flatMap(a -> problems.attempt("keel.l1", () -> new L1Settings(url.get(), a,
                 (int) confirmations.getAsLong(), Duration.ofMillis(poll.getAsLong()),
                 Duration.ofMillis(takeover.getAsLong()), Duration.ofMillis(replace.getAsLong()),
