@@ -28,6 +28,14 @@ public final class L1Simulator implements AutoCloseable {
     private static final int WORKERS = 4;
     private static final int QUEUE = 256;
 
+    static {
+        // The JDK server writes headers and body as two segments; with Nagle on, the client's delayed
+        // ACK stalls every call ~40 ms. The flag is read once, when the first HttpServer is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final SimL1Config config;
     private final SimChain chain;
     private final SimMiner miner;

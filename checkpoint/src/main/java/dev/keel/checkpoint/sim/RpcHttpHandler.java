@@ -88,6 +88,7 @@ final class RpcHttpHandler implements HttpHandler {
             return;
         }
         List<ObjectNode> answers = new ArrayList<>(request.size());
+        // an HTTP 503 mid-batch drops the answers of requests already run: like a response lost in transit
         for (JsonNode one : request) {
             Optional<ObjectNode> a = answer(one);
             if (a.isEmpty()) {

@@ -32,6 +32,8 @@ final class SimChain {
     private record Snapshot(long number, Hash hash, SimMempool pool) {
     }
 
+    static final int MAX_SNAPSHOTS = 1024;
+
     private final SimL1Config config;
     private final TxExecutor executor;
     private final List<SimBlock> blocks = new ArrayList<>();
@@ -105,6 +107,9 @@ final class SimChain {
     }
 
     synchronized long snapshot() {
+        if (snapshots.size() >= MAX_SNAPSHOTS) {
+            snapshots.pollFirstEntry(); // each holds a pool copy: a client that never reverts must not grow us forever
+        }
         long id = nextSnapshot++;
         snapshots.put(id, new Snapshot(head().number(), head().hash(), mempool.copy()));
         return id;
@@ -172,7 +177,7 @@ final class SimChain {
 
     /** The base fee the next block will have (spike included). */
     synchronized BigInteger nextBaseFee() {
-        return spiked(nextTrend(head()));
+        return spiked(BaseFeeRule.next(head(), config));
     }
 
     synchronized SimulatedContract.Outcome call(TxExecutor.CallRequest request, SimBlock at) {
@@ -185,7 +190,7 @@ final class SimChain {
 
     private SimBlock mineBlock(Bytes extraData) {
         SimBlock parent = head();
-        BigInteger trend = nextTrend(parent);
+        BigInteger trend = BaseFeeRule.next(parent, config);
         BigInteger baseFee = spiked(trend);
         if (spikeBlocksLeft > 0) {
             spikeBlocksLeft--;
@@ -210,25 +215,6 @@ final class SimChain {
                 extraData, txs, receipts, state);
         append(block);
         return block;
-    }
-
-    /** EIP-1559: +-1/8 per block toward half-full blocks, never below the configured floor. */
-    private BigInteger nextTrend(SimBlock parent) {
-        if (parent.number() == 0) {
-            return config.initialBaseFee();
-        }
-        BigInteger base = parent.trendBaseFee();
-        BigInteger target = BigInteger.valueOf(parent.gasLimit() / 2);
-        BigInteger used = BigInteger.valueOf(parent.gasUsed());
-        BigInteger next = base;
-        int cmp = used.compareTo(target);
-        if (cmp > 0) {
-            next = base.add(base.multiply(used.subtract(target)).divide(target).divide(BigInteger.valueOf(8))
-                    .max(BigInteger.ONE));
-        } else if (cmp < 0) {
-            next = base.subtract(base.multiply(target.subtract(used)).divide(target).divide(BigInteger.valueOf(8)));
-        }
-        return next.max(config.minBaseFee());
     }
 
     private BigInteger spiked(BigInteger trend) {

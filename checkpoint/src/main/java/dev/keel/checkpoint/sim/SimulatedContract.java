@@ -54,21 +54,24 @@ final class SimulatedContract {
         this.blockNumber = blockNumber;
     }
 
-    /** The constructor: {@code initCode} must be Keel's creation bytecode followed by (uint64, address[], uint256). */
-    static Outcome construct(Bytes creationCode, Bytes initCode, BigInteger value, EthAddress self, long runtimeSize) {
+    /**
+     * The constructor: {@code initCode} must be Keel's creation bytecode followed by (uint64, address[], uint256).
+     * Returns the runtime code, as a CREATE does (what eth_call of a deployment answers).
+     */
+    static Outcome construct(ContractCode code, Bytes initCode, BigInteger value, EthAddress self) {
         SimulatedContract run = new SimulatedContract(null, self, 0);
         try {
             if (value.signum() > 0) {
                 throw empty("the constructor is not payable");
             }
-            byte[] code = creationCode.unsafeArray();
+            byte[] creation = code.creation().unsafeArray();
             byte[] all = initCode.unsafeArray();
-            if (code.length == 0 || all.length < code.length
-                    || !Arrays.equals(all, 0, code.length, code, 0, code.length)) {
+            if (creation.length == 0 || all.length < creation.length
+                    || !Arrays.equals(all, 0, creation.length, creation, 0, creation.length)) {
                 throw new Revert(new ContractError.Message("keel L1 simulator: the deployment data is not "
                         + "KeelCheckpoints' creation bytecode; the simulator only runs Keel's contract"));
             }
-            Calldata args = new Calldata(Bytes.wrap(Arrays.copyOfRange(all, code.length, all.length)));
+            Calldata args = new Calldata(Bytes.wrap(Arrays.copyOfRange(all, creation.length, all.length)));
             args.requireHead(0, 96);
             long chainId = args.uint64(0);
             List<EthAddress> validators = args.addresses(args.dynamic(0, 1, 32));
@@ -77,9 +80,9 @@ final class SimulatedContract {
             // constructor: nextValidatorSetHash = validatorSetHash
             run.state = new ContractState(chainId, 0, threshold.intValueExact(), setHash, setHash, validators, 0, 0,
                     AnchorLog.EMPTY);
-            run.gas.charge(GasSchedule.CODE_DEPOSIT_BYTE * runtimeSize
+            run.gas.charge(GasSchedule.CODE_DEPOSIT_BYTE * code.runtime().length()
                     + (4 + 2L * validators.size()) * GasSchedule.SSTORE_NEW);
-            return new Returned(Bytes.EMPTY, Optional.of(run.state), run.logs, run.gas.used());
+            return new Returned(code.runtime(), Optional.of(run.state), run.logs, run.gas.used());
         } catch (Revert r) {
             return new Reverted(r.error, run.gas.used());
         }

@@ -78,7 +78,7 @@ final class TxExecutor {
     private SimulatedContract.Outcome run(WorldState s, EthAddress from, Optional<EthAddress> to, Bytes data,
                                           BigInteger value, BlockEnv env, Optional<EthAddress> created) {
         if (created.isPresent()) {
-            return SimulatedContract.construct(code.creation(), data, value, created.get(), code.runtime().length());
+            return SimulatedContract.construct(code, data, value, created.get());
         }
         Optional<ContractState> target = s.contract(to.orElseThrow());
         if (target.isPresent()) {

@@ -79,8 +79,8 @@ class MempoolRulesTest {
         assertEquals(GWEI, kit.sim.stats().nextBaseFee(), "spike over");
         kit.sim.mine(1);
         assertTrue(kit.receipt(hash).isStatusOK());
-        assertEquals(GWEI.add(GWEI), kit.receipt(hash).getEffectiveGasPrice() == null ? null
-                : new BigInteger(kit.receipt(hash).getEffectiveGasPrice().substring(2), 16));
+        // base fee 1 gwei + tip min(1 gwei, 5 gwei - base fee)
+        assertEquals("0x" + GWEI.multiply(BigInteger.TWO).toString(16), kit.receipt(hash).getEffectiveGasPrice());
     }
 
     @Test

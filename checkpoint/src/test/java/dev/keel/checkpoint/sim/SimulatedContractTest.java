@@ -81,6 +81,32 @@ class SimulatedContractTest {
     }
 
     @Test
+    void everyReadOnlyFunctionAnswers() {
+        for (String fn : ContractAbi.FUNCTIONS) {
+            if (fn.equals(ContractAbi.SUBMIT_CHECKPOINT) || fn.equals(ContractAbi.UPDATE_VALIDATORS)) {
+                continue;
+            }
+            String zeros = "00".repeat(8 * 32);
+            assertInstanceOf(SimulatedContract.Returned.class, call("0x" + ContractAbi.selector(fn).toHex() + zeros,
+                    BigInteger.ZERO), fn);
+        }
+    }
+
+    @Test
+    void baseFeeFollowsEip1559AboveTheFloor() {
+        SimL1Config config = SimL1Config.automine().withBaseFees(BigInteger.valueOf(1000), BigInteger.valueOf(700));
+        SimBlock genesis = SimBlock.seal(0, Hash.ZERO, 0, BigInteger.valueOf(1000), BigInteger.valueOf(1000),
+                30_000_000, Bytes.EMPTY, List.of(), List.of(), WorldState.GENESIS);
+        assertEquals(BigInteger.valueOf(1000), BaseFeeRule.next(genesis, config));
+        SimBlock empty = SimBlock.seal(1, genesis.hash(), 1, BigInteger.valueOf(1000), BigInteger.valueOf(1000),
+                30_000_000, Bytes.EMPTY, List.of(), List.of(), WorldState.GENESIS);
+        assertEquals(BigInteger.valueOf(875), BaseFeeRule.next(empty, config), "-1/8 after an empty block");
+        SimBlock low = SimBlock.seal(2, empty.hash(), 2, BigInteger.valueOf(750), BigInteger.valueOf(750),
+                30_000_000, Bytes.EMPTY, List.of(), List.of(), WorldState.GENESIS);
+        assertEquals(BigInteger.valueOf(700), BaseFeeRule.next(low, config), "never below the floor");
+    }
+
+    @Test
     void anchorLogVersionsDoNotSeeEachOther() {
         AnchorLog base = AnchorLog.EMPTY.append(new AnchorLog.Anchor(Hash.ZERO, 1, 1));
         AnchorLog a = base.append(new AnchorLog.Anchor(SimTestKit.hashOf("a", 1), 2, 2));
@@ -93,8 +119,8 @@ class SimulatedContractTest {
 
     private ContractState deployed() {
         String data = SimTestKit.deployData(SimTestKit.L2_CHAIN, SimTestKit.addresses(keys), BigInteger.valueOf(3));
-        SimulatedContract.Outcome o = SimulatedContract.construct(ContractCode.load().creation(),
-                Bytes.fromHex(data.substring(2)), BigInteger.ZERO, SELF, 100);
+        SimulatedContract.Outcome o = SimulatedContract.construct(ContractCode.load(),
+                Bytes.fromHex(data.substring(2)), BigInteger.ZERO, SELF);
         return ((SimulatedContract.Returned) o).state().orElseThrow();
     }
 
