@@ -60,6 +60,8 @@ public final class CheckpointService implements AutoCloseable {
     });
     final Map<Long, Entry> entries = new ConcurrentHashMap<>();
     private final Set<Long> answered = new HashSet<>();
+    /** Matching signatures gathered so far per unformed checkpoint, for the API. */
+    final Map<Long, Integer> gathered = new ConcurrentHashMap<>();
     volatile long latestBuilt;
     volatile long latestFormed;
     volatile long digestMismatches;
@@ -132,18 +134,22 @@ public final class CheckpointService implements AutoCloseable {
             }
         }
         entries.put(cp.number(), new Entry(record, committedAt, 0, 0, 0));
+        gathered.put(cp.number(), Math.max(1, aggregator.signatureCount(cp.number())));
         latestBuilt = Math.max(latestBuilt, cp.number());
         record.formed().ifPresent(f -> latestFormed = Math.max(latestFormed, f.number()));
         if (record.formed().isEmpty()) {
             broadcast.accept(voteOf(record));
         }
         entries.keySet().removeIf(n -> n < cp.number() - 4096); // the API shows recent ones; storage keeps all
+        gathered.keySet().removeIf(n -> n < cp.number() - 4096);
     }
 
     private void vote(int from, CheckpointVote v) {
         VoteOutcome out = aggregator.vote(from, v.number(), v.digest(), new EthSignature(v.signature()));
         metrics.vote(out.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
-        if (out instanceof VoteOutcome.Formed f) {
+        if (out instanceof VoteOutcome.Counted c) {
+            gathered.put(v.number(), c.count());
+        } else if (out instanceof VoteOutcome.Formed f) {
             formed(f.checkpoint());
         } else if (out instanceof VoteOutcome.AlreadyFormed && answered.add(v.number() * 1024 + from)) {
             Entry e = entries.get(v.number());

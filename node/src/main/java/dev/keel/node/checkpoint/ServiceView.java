@@ -81,7 +81,7 @@ public final class ServiceView implements CheckpointView {
         OptionalLong l1Block = onL1 && e.l1Block() > 0 ? OptionalLong.of(e.l1Block()) : OptionalLong.empty();
         long confirmations = l1Block.isPresent() && v.isPresent() ? Math.max(0, v.get().head() - e.l1Block() + 1) : 0;
         List<EthAddress> signers = r.formed().map(f -> f.signers()).orElse(List.of());
-        int count = r.formed().map(f -> f.signatures().size()).orElse(1);
+        int count = r.formed().map(f -> f.signatures().size()).orElse(service.gathered.getOrDefault(n, 1));
         return new CheckpointInfo(r.local(), r.local().digest(), stage, count, service.signers().threshold(), signers,
                 l1Block, confirmations, inflight.filter(s -> s.number() == n).map(Submission::txHash),
                 positive(e.committedAtMillis()), positive(e.anchoredAtMillis()), positive(e.settledAtMillis()));

@@ -86,9 +86,13 @@ class AnchoringClusterTest {
 
             // Outage: the L2 keeps committing; anchoring catches up when the L1 is back.
             long l2Before = nodes.get(0).state().status().height();
-            sim.failRpc(Duration.ofSeconds(6), SimFault.OutageMode.HTTP_503);
-            await("the L2 commits 40 blocks during the outage", () -> nodes.get(0).state().status().height() >= l2Before + 40);
+            sim.failRpc(Duration.ofSeconds(20), SimFault.OutageMode.HTTP_503);
             await("nodes report the L1 unreachable", () -> !nodes.get(0).checkpoints().summary().l1Reachable());
+            long anchoredBefore = nodes.get(0).checkpoints().summary().anchoredHeight();
+            await("the L2 commits 40 blocks during the outage", () -> nodes.get(0).state().status().height() >= l2Before + 40);
+            assertTrue(!nodes.get(0).checkpoints().summary().l1Reachable(), "still inside the outage");
+            assertEquals(anchoredBefore, nodes.get(0).checkpoints().summary().anchoredHeight(), "nothing anchors while down");
+            sim.endRpcFailure();
             await("anchoring catches up past the outage",
                     () -> nodes.get(0).checkpoints().summary().anchoredHeight() >= l2Before + 40);
         }
