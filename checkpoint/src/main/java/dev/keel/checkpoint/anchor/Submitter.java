@@ -106,11 +106,8 @@ public final class Submitter {
             return new SubmitStep.FeeCapped(cp.number(), gwei(base));
         }
         long nonce = l1.pendingNonce(self);
-        TxSigner.Signed tx = signer().sign(nonce, settings.contract(), calldata, gasLimit, tip, maxFee);
-        inflight = new Submission(cp.number(), nonce, tx.txHash(), tx.rawTx(), tip, maxFee, gasLimit, now);
-        journal.save(inflight);
-        l1.send(tx.rawTx());
-        return new SubmitStep.Sent(cp.number(), tx.txHash(), nonce);
+        Submission sent = broadcast(cp.number(), nonce, calldata, gasLimit, tip, maxFee, now);
+        return new SubmitStep.Sent(cp.number(), sent.txHash(), nonce);
     }
 
     private SubmitStep followInflight(long next, long now) {
@@ -148,11 +145,18 @@ public final class Submitter {
             return clear("its checkpoint is no longer known here (storage reset?)");
         }
         String calldata = CheckpointContract.encodeSubmit(cp.get().checkpoint(), cp.get().signatures());
-        TxSigner.Signed tx = signer().sign(s.nonce(), settings.contract(), calldata, s.gasLimit(), tip, maxFee);
-        inflight = new Submission(s.number(), s.nonce(), tx.txHash(), tx.rawTx(), tip, maxFee, s.gasLimit(), now);
+        Submission replaced = broadcast(s.number(), s.nonce(), calldata, s.gasLimit(), tip, maxFee, now);
+        return new SubmitStep.Replaced(s.number(), replaced.txHash());
+    }
+
+    /** Signs, journals (durably, first), then broadcasts: the one way a transaction leaves this validator. */
+    private Submission broadcast(long number, long nonce, String calldata, long gasLimit, BigInteger tip,
+                                 BigInteger maxFee, long now) {
+        TxSigner.Signed tx = signer().sign(nonce, settings.contract(), calldata, gasLimit, tip, maxFee);
+        inflight = new Submission(number, nonce, tx.txHash(), tx.rawTx(), tip, maxFee, gasLimit, now);
         journal.save(inflight);
         l1.send(tx.rawTx());
-        return new SubmitStep.Replaced(s.number(), tx.txHash());
+        return inflight;
     }
 
     /** Created on first use: the L1's chain id is only known once the L1 answers. */

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import okhttp3.OkHttpClient;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
@@ -167,9 +166,5 @@ public final class Web3jL1 implements L1Port, AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw new L1Exception(request.getMethod() + ": L1 unreachable (" + e.getMessage() + ")", e);
         }
-    }
-
-    static DefaultBlockParameter at(long block) {
-        return DefaultBlockParameter.valueOf(BigInteger.valueOf(block));
     }
 }

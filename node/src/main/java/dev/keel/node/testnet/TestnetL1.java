@@ -6,12 +6,14 @@ import dev.keel.checkpoint.l1.CheckpointContract;
 import dev.keel.checkpoint.sim.L1Simulator;
 import dev.keel.checkpoint.sim.SimL1Config;
 import dev.keel.node.checkpoint.L1Deploy;
+import dev.keel.node.config.Json;
 import dev.keel.node.genesis.Genesis;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.web3j.protocol.Web3j;
 
@@ -55,7 +57,7 @@ public final class TestnetL1 implements AutoCloseable {
             if (realUrl != null) {
                 L1Deploy.fund(web3, deployer, genesis.checkpoints().orElseThrow().signers(), BigDecimal.TEN);
             }
-            Files.writeString(remembered, "{\"url\": \"" + url + "\", \"contract\": \"" + contract.hex() + "\"}\n");
+            Files.writeString(remembered, Json.write(Map.of("url", url, "contract", contract.hex())) + "\n");
             return new TestnetL1(sim, url, contract);
         } catch (Exception e) {
             sim.ifPresent(L1Simulator::close);
@@ -65,23 +67,20 @@ public final class TestnetL1 implements AutoCloseable {
         }
     }
 
+    /** The contract {@code file} remembers for {@code url}, if one still answers there. */
     private static Optional<EthAddress> rememberedContract(Path file, String url, Web3j web3) throws IOException {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        String text = Files.readString(file);
-        if (!text.contains("\"" + url + "\"")) {
-            return Optional.empty();
-        }
-        int at = text.indexOf("\"contract\": \"") + 13;
-        EthAddress address = EthAddress.parse(text.substring(at, at + 42));
         try {
-            var r = web3.ethCall(org.web3j.protocol.core.methods.request.Transaction.createEthCallTransaction(null,
-                    address.hex(), CheckpointContract.encodeLatest()), org.web3j.protocol.core.DefaultBlockParameterName.LATEST)
-                    .send();
-            return r.hasError() || r.getValue() == null || r.getValue().equals("0x") ? Optional.empty() : Optional.of(address);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            if (!(Json.parse(Files.readString(file)) instanceof Map<?, ?> m) || !url.equals(m.get("url"))
+                    || !(m.get("contract") instanceof String contract)) {
+                return Optional.empty();
+            }
+            new CheckpointContract(web3, contract).latest(); // throws when nothing answers there
+            return Optional.of(EthAddress.parse(contract));
+        } catch (RuntimeException gone) {
+            return Optional.empty(); // an unreadable file, or the L1 was reset: deploy afresh
         }
     }
 
