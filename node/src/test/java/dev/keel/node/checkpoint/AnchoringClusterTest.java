@@ -9,16 +9,12 @@ import dev.keel.checkpoint.anchor.Web3jL1;
 import dev.keel.checkpoint.sim.SimFault;
 import dev.keel.consensus.types.Hash;
 import dev.keel.node.chain.BlockView;
-import dev.keel.node.genesis.GenesisFile;
-import dev.keel.node.genesis.NodeSetup;
 import dev.keel.node.runtime.ValidatorNode;
 import dev.keel.node.testnet.TestnetL1;
-import dev.keel.node.testnet.TestnetLayout;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,29 +27,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AnchoringClusterTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private final List<ValidatorNode> nodes = new ArrayList<>();
-    private TestnetL1 l1;
+    private AnchoredCluster cluster;
 
     @TempDir
     Path dir;
 
     @AfterEach
     void stopAll() {
-        nodes.forEach(ValidatorNode::close);
-        if (l1 != null) {
-            l1.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
     @Test
     void checkpointsAnchorSettleSurviveAReorgAndAnOutage() throws Exception {
-        TestnetLayout layout = TestnetLayout.prepare(dir.resolve("net"), 4);
-        l1 = TestnetL1.start(layout, GenesisFile.load(layout.dir().resolve("genesis.json")), null, null);
-        layout.writeConfigs(l1.configBlock());
-        for (int i = 0; i < 4; i++) {
-            nodes.add(ValidatorNode.start(NodeSetup.load(layout.config(i))));
-        }
-        await("every validator sees 3 checkpoints anchored and 2 settled",
+        cluster = new AnchoredCluster(dir.resolve("net"), null);
+        List<ValidatorNode> nodes = cluster.nodes;
+        TestnetL1 l1 = cluster.l1;
+        AnchoredCluster.await(WAIT, "every validator sees 3 checkpoints anchored and 2 settled",
                 () -> nodes.stream().allMatch(n -> n.checkpoints().summary().anchoredHeight() >= 60
                         && n.checkpoints().summary().settledHeight() >= 40));
 
@@ -71,7 +62,7 @@ class AnchoringClusterTest {
 
             // Reorg: drop the last 3 L1 blocks with their transactions, then require re-anchoring.
             var sim = l1.simulator().orElseThrow();
-            await("a checkpoint in the newest L1 block", () -> {
+            AnchoredCluster.await(WAIT, "a checkpoint in the newest L1 block", () -> {
                 long latestBlock = reader.anchor(reader.latest().number()).l1Block();
                 return reader.headNumber() - latestBlock < 2;
             });
@@ -79,7 +70,7 @@ class AnchoringClusterTest {
             sim.reorg(3, true);
             long after = reader.latest().number();
             assertTrue(after < before, "the reorg removed checkpoint(s): " + before + " -> " + after);
-            await("the dropped checkpoint is anchored again", () -> reader.latest().number() >= before + 1);
+            AnchoredCluster.await(WAIT, "the dropped checkpoint is anchored again", () -> reader.latest().number() >= before + 1);
             for (long k = after + 1; k <= before; k++) {
                 assertEquals(nodes.get(0).checkpoints().checkpoint(k).orElseThrow().digest(), reader.anchor(k).digest());
             }
@@ -87,13 +78,13 @@ class AnchoringClusterTest {
             // Outage: the L2 keeps committing; anchoring catches up when the L1 is back.
             long l2Before = nodes.get(0).state().status().height();
             sim.failRpc(Duration.ofSeconds(20), SimFault.OutageMode.HTTP_503);
-            await("nodes report the L1 unreachable", () -> !nodes.get(0).checkpoints().summary().l1Reachable());
+            AnchoredCluster.await(WAIT, "nodes report the L1 unreachable", () -> !nodes.get(0).checkpoints().summary().l1Reachable());
             long anchoredBefore = nodes.get(0).checkpoints().summary().anchoredHeight();
-            await("the L2 commits 40 blocks during the outage", () -> nodes.get(0).state().status().height() >= l2Before + 40);
+            AnchoredCluster.await(WAIT, "the L2 commits 40 blocks during the outage", () -> nodes.get(0).state().status().height() >= l2Before + 40);
             assertTrue(!nodes.get(0).checkpoints().summary().l1Reachable(), "still inside the outage");
             assertEquals(anchoredBefore, nodes.get(0).checkpoints().summary().anchoredHeight(), "nothing anchors while down");
             sim.endRpcFailure();
-            await("anchoring catches up past the outage",
+            AnchoredCluster.await(WAIT, "anchoring catches up past the outage",
                     () -> nodes.get(0).checkpoints().summary().anchoredHeight() >= l2Before + 40);
         }
         for (ValidatorNode n : nodes) {
@@ -113,22 +104,5 @@ class AnchoringClusterTest {
         }
         return new Checkpoint(cp.number(), cp.chainId(), cp.epoch(), cp.firstHeight(), cp.lastHeight(),
                 ids.get(ids.size() - 1), MerkleRoot.of(ids), stateRoot, cp.nextValidatorSetHash());
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
-            } catch (RuntimeException transientL1Failure) {
-                // the L1 may be failing on purpose; keep asking until the deadline
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(200);
-        }
     }
 }

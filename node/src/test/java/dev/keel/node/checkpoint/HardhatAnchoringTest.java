@@ -5,18 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keel.checkpoint.anchor.Web3jL1;
 import dev.keel.checkpoint.l1.HardhatNode;
-import dev.keel.node.genesis.GenesisFile;
-import dev.keel.node.genesis.NodeSetup;
 import dev.keel.node.runtime.ValidatorNode;
 import dev.keel.node.testnet.TestnetL1;
-import dev.keel.node.testnet.TestnetLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,15 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HardhatAnchoringTest {
     private static final Duration WAIT = Duration.ofSeconds(120);
-    private final List<ValidatorNode> nodes = new ArrayList<>();
     private HardhatNode hardhat;
+    private AnchoredCluster cluster;
 
     @TempDir
     Path dir;
 
     @AfterEach
     void stopAll() {
-        nodes.forEach(ValidatorNode::close);
+        if (cluster != null) {
+            cluster.close();
+        }
         if (hardhat != null) {
             hardhat.close();
         }
@@ -47,14 +45,11 @@ class HardhatAnchoringTest {
     @Test
     void checkpointsLandOnHardhatAndAreReanchoredAfterARevert() throws Exception {
         hardhat = HardhatNode.start(1000);
-        TestnetLayout layout = TestnetLayout.prepare(dir.resolve("net"), 4);
-        TestnetL1 l1 = TestnetL1.start(layout, GenesisFile.load(layout.dir().resolve("genesis.json")), hardhat.url(), null);
-        layout.writeConfigs(l1.configBlock());
-        for (int i = 0; i < 4; i++) {
-            nodes.add(ValidatorNode.start(NodeSetup.load(layout.config(i))));
-        }
+        cluster = new AnchoredCluster(dir.resolve("net"), hardhat.url());
+        List<ValidatorNode> nodes = cluster.nodes;
+        TestnetL1 l1 = cluster.l1;
         try (Web3jL1 reader = new Web3jL1(hardhat.url(), l1.contract(), Duration.ofSeconds(5))) {
-            await("3 checkpoints anchored and 2 settled everywhere", () -> nodes.stream().allMatch(
+            AnchoredCluster.await(WAIT, "3 checkpoints anchored and 2 settled everywhere", () -> nodes.stream().allMatch(
                     n -> n.checkpoints().summary().anchoredHeight() >= 60 && n.checkpoints().summary().settledHeight() >= 40));
             for (long k = 1; k <= reader.latest().number(); k++) {
                 for (ValidatorNode n : nodes) {
@@ -65,15 +60,15 @@ class HardhatAnchoringTest {
 
             String snapshot = hardhat.snapshot();
             long atSnapshot = reader.latest().number();
-            await("a checkpoint anchored after the snapshot", () -> reader.latest().number() > atSnapshot);
+            AnchoredCluster.await(WAIT, "a checkpoint anchored after the snapshot", () -> reader.latest().number() > atSnapshot);
             long beforeRevert = reader.latest().number();
             hardhat.revert(snapshot);
             assertTrue(reader.latest().number() < beforeRevert, "evm_revert removed the newer checkpoint(s)");
-            await("Keel re-anchors what the revert dropped", () -> reader.latest().number() >= beforeRevert);
+            AnchoredCluster.await(WAIT, "Keel re-anchors what the revert dropped", () -> reader.latest().number() >= beforeRevert);
             for (long k = atSnapshot + 1; k <= beforeRevert; k++) {
                 assertEquals(nodes.get(0).checkpoints().checkpoint(k).orElseThrow().digest(), reader.anchor(k).digest());
             }
-            await("settled again past the revert", () -> nodes.get(0).checkpoints().summary().settledHeight()
+            AnchoredCluster.await(WAIT, "settled again past the revert", () -> nodes.get(0).checkpoints().summary().settledHeight()
                     >= beforeRevert * 20);
         }
         for (ValidatorNode n : nodes) {
@@ -108,22 +103,5 @@ class HardhatAnchoringTest {
         List<Long> s = new ArrayList<>(v);
         s.sort(null);
         return s.get(s.size() / 2);
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
-            } catch (RuntimeException transientL1Failure) {
-                // keep asking until the deadline
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(200);
-        }
     }
 }

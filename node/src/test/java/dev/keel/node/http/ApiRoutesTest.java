@@ -8,24 +8,10 @@ import java.net.InetAddress;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** NodeApi and ChainApi served together; JSON for unknown paths and wrong methods; client sources. */
-class ApiRoutesTest {
-    private static TestServer api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        api = new TestServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        api.close();
-    }
-
+class ApiRoutesTest extends SharedServerTest {
     @Test
     void operationalRoutesStillAnswerNextToTheChainApi() throws Exception {
         assertEquals(Map.of("status", "up"), json(api.get("/health")));

@@ -12,26 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** POST /v1/txs/batch on a real socket. */
-class BatchRoutesTest {
+class BatchRoutesTest extends SharedServerTest {
     private static final String BINARY = "application/vnd.keel.txs";
-    private static TestServer api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        api = new TestServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        api.close();
-    }
-
     @BeforeEach
     void reset() {
         api.chain.submitted.clear();

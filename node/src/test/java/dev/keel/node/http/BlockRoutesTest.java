@@ -11,25 +11,12 @@ import dev.keel.node.config.Json;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** GET /v1/blocks/latest, /v1/blocks/{height}, /v1/blocks/{hash}. */
-class BlockRoutesTest {
-    private static TestServer api;
+class BlockRoutesTest extends SharedServerTest {
     private static final List<BlockView> CHAIN = TestBlocks.chain(5);
-
-    @BeforeAll
-    static void start() throws Exception {
-        api = new TestServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        api.close();
-    }
 
     @BeforeEach
     void reset() {

@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,20 +21,9 @@ import org.junit.jupiter.api.Test;
  * GET /v1/blocks/stream: replay from {@code from} or {@code Last-Event-ID}, then live, with no gap
  * and no repeat; heartbeats; bad starts. Replay pages are 4 blocks (TestServer's limits).
  */
-class BlockStreamTest {
+class BlockStreamTest extends SharedServerTest {
     private static final Duration QUIET = Duration.ofMillis(400);
-    private static TestServer api;
     private static final List<BlockView> CHAIN = TestBlocks.chain(30);
-
-    @BeforeAll
-    static void start() throws Exception {
-        api = new TestServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        api.close();
-    }
 
     @BeforeEach
     void reset() {

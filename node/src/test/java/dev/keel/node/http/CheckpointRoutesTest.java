@@ -10,25 +10,11 @@ import dev.keel.node.config.Json;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** GET /v1/checkpoints, /v1/checkpoints/latest, /v1/checkpoints/{number}, over the sample in {@link FakeCheckpointView}. */
-class CheckpointRoutesTest {
-    private static TestServer api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        api = new TestServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        api.close();
-    }
-
+class CheckpointRoutesTest extends SharedServerTest {
     @BeforeEach
     void reset() {
         api.checkpoints.reset();

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,20 +21,8 @@ import org.junit.jupiter.api.Test;
  * The {@code finality} of transactions and blocks (the sample: heights 1-2 settled, 3-4 anchored,
  * 5 and up committed), and /status's {@code checkpoints} object.
  */
-class FinalityTest {
+class FinalityTest extends SharedServerTest {
     private static final Hash TX = Hash.of(new byte[] {7});
-    private static TestServer api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        api = new TestServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        api.close();
-    }
-
     @BeforeEach
     void reset() {
         api.checkpoints.reset();

@@ -32,8 +32,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,21 +39,9 @@ import org.junit.jupiter.api.Test;
  * against the fakes and its body checked against the documented schema (plus error codes,
  * headers, content types, SSE event data). {@link OpenApiCoverageTest} checks the converse.
  */
-class OpenApiConformanceTest {
+class OpenApiConformanceTest extends SharedServerTest {
     private static final Bytes TX = TestBlocks.tx("conformance");
     private static final String TX_HASH = TestBlocks.hash(TX).toHex();
-    private static TestServer api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        api = new TestServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        api.close();
-    }
-
     /** What a request got back; {@code event} for event streams (their first event). */
     record Exchange(int status, String contentType, Map<String, String> headers, String body,
                     Optional<SseClient.Event> event) {

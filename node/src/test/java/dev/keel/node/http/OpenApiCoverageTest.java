@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,22 +28,14 @@ import org.junit.jupiter.api.Test;
  * every documented operation must be served. A generic 404 {@code not_found} means "no route";
  * 405 means a documented path that lacks that method.
  */
-class OpenApiCoverageTest {
+class OpenApiCoverageTest extends SharedServerTest {
     private static final Bytes TX = TestBlocks.tx("coverage");
     private static final String TX_HASH = TestBlocks.hash(TX).toHex();
-    private static TestServer api;
-
     @BeforeAll
-    static void start() throws Exception {
-        api = new TestServer();
+    static void seed() {
         TestBlocks.chain(3).forEach(api.chain::store);
         // Queries answer 200 here: the application's own 404 uses the code not_found, like "no route".
         api.chain.query.set((p, q) -> QueryResult.ok(Map.of()));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        api.close();
     }
 
     @Test

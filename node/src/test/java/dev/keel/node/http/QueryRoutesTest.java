@@ -10,24 +10,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** GET /v1/query/{path}: the application's answers, passed through. */
-class QueryRoutesTest {
-    private static TestServer api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        api = new TestServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        api.close();
-    }
-
+class QueryRoutesTest extends SharedServerTest {
     @Test
     void pathWithSlashesAndParamsReachTheApplicationDecoded() throws Exception {
         AtomicReference<String> path = new AtomicReference<>();

@@ -16,25 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** POST /v1/txs and GET /v1/txs/{hash} on a real socket. */
-class TxRoutesTest {
-    private static TestServer api;
-
-    @BeforeAll
-    static void start() throws Exception {
-        api = new TestServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        api.close();
-    }
-
+class TxRoutesTest extends SharedServerTest {
     @BeforeEach
     void reset() {
         api.chain.submitted.clear();
