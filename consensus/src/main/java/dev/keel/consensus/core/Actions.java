@@ -27,11 +27,13 @@ import java.util.Optional;
  *   <li>{@code payload}: ask the mempool for a block's transactions;</li>
  *   <li>{@code timer}: (re)arm the round timer.</li>
  * </ol>
- * {@code rejections} are for metrics only: what the core dropped, and why.
+ * {@code rejections} are for metrics only: what the core dropped, and why; {@code evidence}
+ * is what it proved about a byzantine signer on the way (reported, never acted on).
  */
 public record Actions(List<QuorumCert> qcs, List<TimeoutCert> tcs, Optional<SafetyRecord> safety, List<Block> blocks,
                       List<Outbound> messages, List<Commit> commits, Optional<PayloadRequest> payload,
-                      Optional<TimerRequest> timer, List<Rejection> rejections) {
+                      Optional<TimerRequest> timer, List<Rejection> rejections,
+                      List<Evidence> evidence) {
     public static final Actions NONE = new Builder().build();
 
     public Actions {
@@ -41,11 +43,12 @@ public record Actions(List<QuorumCert> qcs, List<TimeoutCert> tcs, Optional<Safe
         messages = List.copyOf(messages);
         commits = List.copyOf(commits);
         rejections = List.copyOf(rejections);
+        evidence = List.copyOf(evidence);
     }
 
     public boolean isEmpty() {
         return safety.isEmpty() && blocks.isEmpty() && qcs.isEmpty() && tcs.isEmpty() && messages.isEmpty() && commits.isEmpty()
-                && payload.isEmpty() && timer.isEmpty() && rejections.isEmpty();
+                && payload.isEmpty() && timer.isEmpty() && rejections.isEmpty() && evidence.isEmpty();
     }
 
     /** Collects one step's output; later safety records, payload requests and timers replace earlier ones. */
@@ -59,6 +62,7 @@ public record Actions(List<QuorumCert> qcs, List<TimeoutCert> tcs, Optional<Safe
         private PayloadRequest payload;
         private TimerRequest timer;
         private final List<Rejection> rejections = new ArrayList<>();
+        private final List<Evidence> evidence = new ArrayList<>();
 
         public Builder safety(SafetyRecord r) {
             safety = r;
@@ -105,9 +109,14 @@ public record Actions(List<QuorumCert> qcs, List<TimeoutCert> tcs, Optional<Safe
             return this;
         }
 
+        public Builder evidence(Evidence e) {
+            evidence.add(e);
+            return this;
+        }
+
         public Actions build() {
             return new Actions(qcs, tcs, Optional.ofNullable(safety), blocks, messages, commits,
-                    Optional.ofNullable(payload), Optional.ofNullable(timer), rejections);
+                    Optional.ofNullable(payload), Optional.ofNullable(timer), rejections, evidence);
         }
     }
 }

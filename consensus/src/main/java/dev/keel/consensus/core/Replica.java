@@ -320,8 +320,9 @@ public final class Replica {
         if (res instanceof VoteCollector.Formed f) {
             processQc(f.qc(), cfg.self());
             advanceRound();
-        } else if (res instanceof VoteCollector.Equivocation) {
+        } else if (res instanceof VoteCollector.Equivocation e) {
             out.reject(Rejection.EQUIVOCATION);
+            out.evidence(new Evidence.ConflictingVotes(e.first(), e.second()));
         } else if (res instanceof VoteCollector.Duplicate) {
             out.reject(Rejection.DUPLICATE);
         }

@@ -178,6 +178,7 @@ public final class ConsensusActor extends AbstractBehavior<ConsensusActor.Comman
         }
         Actions a = replica.step(e);
         a.rejections().forEach(deps.events()::onRejected);
+        a.evidence().forEach(deps.events()::onEvidence);
         try {
             a.commits().forEach(writes::commit); // same transaction as the step's other writes
             driver.apply(a);

@@ -1,5 +1,6 @@
 package dev.keel.node.actor;
 
+import dev.keel.consensus.core.Evidence;
 import dev.keel.consensus.core.RoundProgress;
 import dev.keel.consensus.safety.SafetyRecord;
 import dev.keel.consensus.types.Block;
@@ -12,6 +13,9 @@ public interface NodeEvents {
     void onCommit(List<Block> blocks);
 
     void onRejected(Rejection reason);
+
+    /** The core proved a validator's key signed two conflicting statements. */
+    void onEvidence(Evidence evidence);
 
     /** After every step: where the replica stands now. */
     void onProgress(RoundProgress progress, QuorumCert highQc, SafetyRecord safety, Block head);

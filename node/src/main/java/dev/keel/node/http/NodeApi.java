@@ -60,7 +60,9 @@ public final class NodeApi {
                 getAt("ready", this::ready),
                 getAt("status", this::status),
                 getAt("metrics", () -> JsonResponses.prometheus(registry.scrape())),
-                pathPrefix("v1", () -> getAt("why", () -> JsonResponses.ok(view.why()))));
+                pathPrefix("v1", () -> concat(
+                        getAt("why", () -> JsonResponses.ok(view.why())),
+                        getAt("evidence", () -> JsonResponses.ok(view.evidence())))));
     }
 
     /** The node's snapshot with the checkpoint view's: the two are read separately, a moment apart. */

@@ -1,5 +1,6 @@
 package dev.keel.node.runtime;
 
+import dev.keel.consensus.core.Evidence;
 import dev.keel.consensus.core.RoundProgress;
 import dev.keel.consensus.safety.SafetyRecord;
 import dev.keel.consensus.types.Block;
@@ -8,6 +9,7 @@ import dev.keel.consensus.verify.Rejection;
 import dev.keel.network.Transport;
 import dev.keel.node.actor.NodeEvents;
 import dev.keel.node.metrics.NodeMetrics;
+import dev.keel.node.status.EvidenceLog;
 import dev.keel.node.status.NodeStatus;
 import dev.keel.node.status.NodeView;
 import dev.keel.node.status.ProcessStats;
@@ -41,6 +43,7 @@ public final class NodeState implements NodeEvents, NodeView {
     private final Supplier<Transport> transport;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
     private final AtomicReference<String> halted = new AtomicReference<>();
+    private final EvidenceLog evidence = new EvidenceLog(EvidenceLog.DEFAULT_CAPACITY);
     private long lastRound;
 
     NodeState(String chainId, int self, int validators, NodeMetrics metrics, Supplier<Transport> transport) {
@@ -65,6 +68,19 @@ public final class NodeState implements NodeEvents, NodeView {
     @Override
     public void onRejected(Rejection reason) {
         metrics.onRejected(reason.name().toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public void onEvidence(Evidence e) {
+        EvidenceLog.Entry entry = evidence.add(e, System.currentTimeMillis());
+        metrics.onRejected("evidence_" + entry.kind());
+        LOG.warn("byzantine evidence kind={} validator={} round={} blocks={}", entry.kind(), entry.validator(), entry.round(),
+                entry.blocks());
+    }
+
+    @Override
+    public EvidenceLog.Report evidence() {
+        return evidence.report();
     }
 
     @Override

@@ -12,4 +12,7 @@ public interface NodeView {
 
     /** Caught up and connected to a quorum: ready to serve and to vote. */
     boolean ready();
+
+    /** Proofs of byzantine signing this node has seen, newest last (bounded). */
+    EvidenceLog.Report evidence();
 }

@@ -1,5 +1,6 @@
 package dev.keel.node.http;
 
+import dev.keel.node.status.EvidenceLog;
 import dev.keel.node.status.NodeStatus;
 import dev.keel.node.status.NodeView;
 import dev.keel.node.status.RoundReport;
@@ -25,6 +26,12 @@ final class FakeNodeView implements NodeView {
         check();
         return new RoundReport(57, 3, false, List.of(0, 3), List.of(), height.get(), 12_000, 2, 3,
                 "leader 3 silent for 12 s; timeouts missing from 0, 3");
+    }
+
+    @Override
+    public EvidenceLog.Report evidence() {
+        check();
+        return new EvidenceLog.Report(3, List.of(new EvidenceLog.Entry("conflicting_votes", 2, 17, List.of("aa", "bb"), 1_700_000_000_000L)));
     }
 
     @Override

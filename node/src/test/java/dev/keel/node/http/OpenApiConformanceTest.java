@@ -150,6 +150,7 @@ class OpenApiConformanceTest extends SharedServerTest {
         c.add(new Case("/status", "get", 200, "checkpoints disabled", () -> withoutCheckpoints("/status")));
         c.add(new Case("/metrics", "get", 200, "metrics", () -> get("/metrics")));
         c.add(new Case("/v1/why", "get", 200, "why", () -> get("/v1/why")));
+        c.add(new Case("/v1/evidence", "get", 200, "evidence", () -> get("/v1/evidence")));
 
         c.add(new Case("/v1/txs", "post", 202, "accepted", () -> submitWith(tx -> new Admission.Accepted(TestBlocks.hash(tx)))));
         c.add(new Case("/v1/txs", "post", 200, "duplicate", () -> submitWith(tx -> new Admission.Duplicate(TestBlocks.hash(tx), true))));

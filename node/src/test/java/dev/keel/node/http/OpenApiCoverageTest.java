@@ -51,7 +51,7 @@ class OpenApiCoverageTest extends SharedServerTest {
     }
 
     private static final List<String> SAMPLE_PATHS = List.of("/", "/health", "/health/x", "/ready", "/status", "/metrics",
-            "/v1", "/v1/", "/v1/why", "/v1/why/x", "/v1/nope", "/v1/txs", "/v1/txs/", "/v1/txs/batch", "/v1/txs/batch/x",
+            "/v1", "/v1/", "/v1/why", "/v1/why/x", "/v1/evidence", "/v1/nope", "/v1/txs", "/v1/txs/", "/v1/txs/batch", "/v1/txs/batch/x",
             "/v1/txs/" + TX_HASH, "/v1/txs/abc", "/v1/txs/" + TX_HASH + "/x", "/v1/blocks", "/v1/blocks/latest",
             "/v1/blocks/stream", "/v1/blocks/1", "/v1/blocks/abc", "/v1/blocks/1/txs", "/v1/query", "/v1/query/k",
             "/v1/query/a/b", "/v1/checkpoints", "/v1/checkpoints/", "/v1/checkpoints/latest", "/v1/checkpoints/1",
