@@ -21,16 +21,20 @@ import java.util.List;
  * @param backoff          reconnect schedule
  * @param handshakeTimeout a connection that has not authenticated by then is closed
  * @param connectTimeout   TCP connect timeout for outbound links
+ * @param bindHost         the local address to listen on; empty means this validator's address in
+ *                         {@code validators} (a host behind NAT or in a container listens on
+ *                         another address, e.g. 0.0.0.0, than the one its peers dial)
  */
 public record NetworkSettings(String chainId, int self, KeyPair networkKeys, List<PeerAddress> validators,
                               NetworkLimits limits, int queueSize, Backoff backoff, Duration handshakeTimeout,
-                              Duration connectTimeout) {
+                              Duration connectTimeout, String bindHost) {
     public static final int DEFAULT_QUEUE_SIZE = 1024;
     public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
     public NetworkSettings {
         validators = List.copyOf(validators);
+        bindHost = bindHost == null ? "" : bindHost;
         int bytes = chainId.getBytes(StandardCharsets.UTF_8).length;
         if (bytes < 1 || bytes > ChainContext.MAX_CHAIN_ID_BYTES) {
             throw new IllegalArgumentException("chain id must be 1.." + ChainContext.MAX_CHAIN_ID_BYTES + " bytes");
@@ -56,27 +60,37 @@ public record NetworkSettings(String chainId, int self, KeyPair networkKeys, Lis
     /** Settings with the default limits, queue size, backoff and timeouts. */
     public static NetworkSettings of(String chainId, int self, KeyPair networkKeys, List<PeerAddress> validators) {
         return new NetworkSettings(chainId, self, networkKeys, validators, NetworkLimits.DEFAULT, DEFAULT_QUEUE_SIZE,
-                Backoff.DEFAULT, DEFAULT_HANDSHAKE_TIMEOUT, DEFAULT_CONNECT_TIMEOUT);
+                Backoff.DEFAULT, DEFAULT_HANDSHAKE_TIMEOUT, DEFAULT_CONNECT_TIMEOUT, "");
     }
 
     public NetworkSettings withLimits(NetworkLimits l) {
         return new NetworkSettings(chainId, self, networkKeys, validators, l, queueSize, backoff, handshakeTimeout,
-                connectTimeout);
+                connectTimeout, bindHost);
     }
 
     public NetworkSettings withQueueSize(int size) {
         return new NetworkSettings(chainId, self, networkKeys, validators, limits, size, backoff, handshakeTimeout,
-                connectTimeout);
+                connectTimeout, bindHost);
     }
 
     public NetworkSettings withBackoff(Backoff b) {
         return new NetworkSettings(chainId, self, networkKeys, validators, limits, queueSize, b, handshakeTimeout,
-                connectTimeout);
+                connectTimeout, bindHost);
     }
 
     public NetworkSettings withHandshakeTimeout(Duration t) {
         return new NetworkSettings(chainId, self, networkKeys, validators, limits, queueSize, backoff, t,
-                connectTimeout);
+                connectTimeout, bindHost);
+    }
+
+    public NetworkSettings withBindHost(String host) {
+        return new NetworkSettings(chainId, self, networkKeys, validators, limits, queueSize, backoff, handshakeTimeout,
+                connectTimeout, host);
+    }
+
+    /** Where to listen: {@link #bindHost} if set, else the address peers dial. */
+    public String listenHost() {
+        return bindHost.isEmpty() ? selfAddress().host() : bindHost;
     }
 
     public PeerAddress selfAddress() {

@@ -13,7 +13,8 @@ import dev.keel.consensus.types.Block;
 import dev.keel.consensus.types.ChainContext;
 import dev.keel.consensus.types.SyncInfo;
 import dev.keel.consensus.types.ValidatorSet;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -23,6 +24,11 @@ import java.util.TreeMap;
  * before expensive ones: structure → sender in the set → round window → dedup by
  * (author, round, kind) → signature. Only what passes reaches the core. State is bounded:
  * the dedup window holds at most validators × kinds entries per round in the window.
+ *
+ * <p>One exception to the dedup: a second vote by an author in a round whose data differs from
+ * the first is let through once (its signature is checked like any other), so the core's vote
+ * collector can report the pair as evidence of equivocation. A third is a duplicate again:
+ * at most two signature checks per author, round and kind.
  */
 public final class MessageGate {
     private enum Kind { PROPOSAL, VOTE, TIMEOUT }
@@ -43,7 +49,9 @@ public final class MessageGate {
     private final int maxFutureRounds;
     private final int maxBlockTxs;
     private final long maxBlockBytes;
-    private final TreeMap<Long, Set<SeenKey>> seen = new TreeMap<>();
+    /** Per round: for each key, the first vote's data (votes) or {@link #SEEN} (other kinds, or after a second vote). */
+    private final TreeMap<Long, Map<SeenKey, Object>> seen = new TreeMap<>();
+    private static final Object SEEN = new Object();
 
     public MessageGate(ValidatorSet validators, ChainContext chain, CertificateVerifier verifier,
                        LeaderElection leaders, int maxFutureRounds, int maxBlockTxs, long maxBlockBytes) {
@@ -69,24 +77,24 @@ public final class MessageGate {
                 return new Verdict.Reject(Rejection.BAD_CERTIFICATE, Optional.empty());
             }
             Optional<SyncInfo> sync = check.useful();
-            Rejection r = precheck(v.vote().author(), from, v.round(), Kind.VOTE, view);
+            Rejection r = precheck(v.vote().author(), from, v.round(), Kind.VOTE, v.vote().data(), view);
             if (r == null && !verifier.verify(v.vote())) {
                 r = Rejection.BAD_SIGNATURE;
             }
-            return finish(msg, r, sync, v.vote().author(), v.round(), Kind.VOTE);
+            return finish(msg, r, sync, v.vote().author(), v.round(), Kind.VOTE, v.vote().data());
         } else if (msg instanceof TimeoutMsg t) {
             SyncCheck check = checkSync(t.sync(), view);
             if (check.forged()) {
                 return new Verdict.Reject(Rejection.BAD_CERTIFICATE, Optional.empty());
             }
             Optional<SyncInfo> sync = check.useful();
-            Rejection r = precheck(t.timeout().author(), from, t.round(), Kind.TIMEOUT, view);
+            Rejection r = precheck(t.timeout().author(), from, t.round(), Kind.TIMEOUT, SEEN, view);
             if (r == null && !verifier.verifySignature(t.timeout())) {
                 r = Rejection.BAD_SIGNATURE;
             } else if (r == null && !verifier.verify(t.timeout().highQc())) {
                 r = Rejection.BAD_CERTIFICATE;
             }
-            return finish(msg, r, sync, t.timeout().author(), t.round(), Kind.TIMEOUT);
+            return finish(msg, r, sync, t.timeout().author(), t.round(), Kind.TIMEOUT, SEEN);
         } else if (msg instanceof BlockRequest || msg instanceof TxBatch || msg instanceof CheckpointVote) {
             // None touches the replica: a request is served from storage, a tx batch goes to the
             // mempool (whose application check is the verification), a checkpoint vote to the
@@ -106,7 +114,7 @@ public final class MessageGate {
         }
         Optional<SyncInfo> sync = check.useful();
         Block b = p.block();
-        Rejection r = precheck(b.author(), from, b.round(), Kind.PROPOSAL, view);
+        Rejection r = precheck(b.author(), from, b.round(), Kind.PROPOSAL, SEEN, view);
         if (r == null && b.header().epoch() != chain.epoch()) {
             r = Rejection.WRONG_EPOCH;
         } else if (r == null && leaders.leader(b.round()) != b.author()) {
@@ -118,11 +126,11 @@ public final class MessageGate {
         } else if (r == null && !verifier.verify(b.qc())) {
             r = Rejection.BAD_CERTIFICATE;
         }
-        return finish(p, r, sync, b.author(), b.round(), Kind.PROPOSAL);
+        return finish(p, r, sync, b.author(), b.round(), Kind.PROPOSAL, SEEN);
     }
 
     /** Sender, round window and dedup: everything decided before a signature is checked. */
-    private Rejection precheck(int author, int from, long round, Kind kind, ReplicaView view) {
+    private Rejection precheck(int author, int from, long round, Kind kind, Object content, ReplicaView view) {
         if (author != from) {
             return Rejection.AUTHOR_NOT_SENDER;
         }
@@ -133,8 +141,9 @@ public final class MessageGate {
         if (round > effectiveRound + maxFutureRounds) {
             return Rejection.FUTURE_ROUND;
         }
-        Set<SeenKey> s = seen.get(round);
-        if (s != null && s.contains(new SeenKey(author, kind))) {
+        Map<SeenKey, Object> s = seen.get(round);
+        Object first = s == null ? null : s.get(new SeenKey(author, kind));
+        if (first != null && (first == SEEN || first.equals(content))) {
             return Rejection.DUPLICATE;
         }
         return null;
@@ -143,7 +152,7 @@ public final class MessageGate {
     /** How many (author, round, kind) keys the dedup window holds: bounded by the round window. */
     public int dedupEntries() {
         int total = 0;
-        for (Set<SeenKey> s : seen.values()) {
+        for (Map<SeenKey, Object> s : seen.values()) {
             total += s.size();
         }
         return total;
@@ -153,11 +162,13 @@ public final class MessageGate {
         return Math.max(view.highQcRound(), view.highTcRound()) + 1;
     }
 
-    private Verdict finish(Message msg, Rejection r, Optional<SyncInfo> sync, int author, long round, Kind kind) {
+    private Verdict finish(Message msg, Rejection r, Optional<SyncInfo> sync, int author, long round, Kind kind,
+                           Object content) {
         if (r != null) {
             return new Verdict.Reject(r, sync);
         }
-        seen.computeIfAbsent(round, x -> new HashSet<>()).add(new SeenKey(author, kind));
+        // A key already present means this is the one conflicting vote let through: none after it.
+        seen.computeIfAbsent(round, x -> new HashMap<>()).merge(new SeenKey(author, kind), content, (old, now) -> SEEN);
         return new Verdict.Accept(msg, sync);
     }
 

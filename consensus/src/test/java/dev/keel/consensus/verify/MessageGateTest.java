@@ -122,6 +122,20 @@ class MessageGateTest {
     }
 
     @Test
+    void oneConflictingVotePassesSoTheCoreCanReportEquivocationButNoMore() {
+        Block other = T.block(T.genesisQc, 1, T.leaders.leader(1), TestChain.payload("other"));
+        Block third = T.block(T.genesisQc, 1, T.leaders.leader(1), TestChain.payload("third"));
+        accepted(gate.check(voteMsg(T.vote(2, B1)), 2, AT_ROUND_1));
+        accepted(gate.check(voteMsg(T.vote(2, other)), 2, AT_ROUND_1));
+        assertEquals(Rejection.DUPLICATE, rejected(gate.check(voteMsg(T.vote(2, third)), 2, AT_ROUND_1)));
+        assertEquals(Rejection.DUPLICATE, rejected(gate.check(voteMsg(T.vote(2, B1)), 2, AT_ROUND_1)));
+        // Only votes: a second, different timeout from one author stays a duplicate.
+        accepted(gate.check(new TimeoutMsg(T.timeout(3, 1, T.genesisQc), T.sync(T.genesisQc)), 3, AT_ROUND_1));
+        assertEquals(Rejection.DUPLICATE, rejected(gate.check(
+                new TimeoutMsg(T.timeout(3, 1, T.genesisQc), T.sync(T.genesisQc)), 3, AT_ROUND_1)));
+    }
+
+    @Test
     void rejectedMessageDoesNotBlockTheGenuineOne() {
         // A forged vote in someone's name must not use up their dedup slot.
         Vote genuine = T.vote(2, B1);

@@ -89,7 +89,7 @@ public final class PekkoTransport implements Transport {
         PekkoTransport t = new PekkoTransport(system, settings, inbound);
         t.bind(system);
         t.links.values().forEach(link -> link.start(t.mat));
-        LOG.info("network started validator={} listen={}:{} peers={}", settings.self(), settings.selfAddress().host(),
+        LOG.info("network started validator={} listen={}:{} peers={}", settings.self(), settings.listenHost(),
                 settings.selfAddress().port(), t.links.size());
         return t;
     }
@@ -97,7 +97,7 @@ public final class PekkoTransport implements Transport {
     private void bind(ClassicActorSystemProvider system) {
         PeerAddress self = settings.selfAddress();
         CompletionStage<Tcp.ServerBinding> bound = Tcp.get(system)
-                .bind(self.host(), self.port(), 128, List.of(TcpSO.reuseAddress(true)), false, java.util.Optional.empty())
+                .bind(settings.listenHost(), self.port(), 128, List.of(TcpSO.reuseAddress(true)), false, java.util.Optional.empty())
                 .to(Sink.foreach(inboundLinks::onConnection))
                 .run(mat);
         try {
@@ -105,7 +105,7 @@ public final class PekkoTransport implements Transport {
         } catch (ExecutionException | TimeoutException e) {
             mat.shutdown();
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new IllegalStateException("validator " + settings.self() + " cannot listen on " + self.host() + ":"
+            throw new IllegalStateException("validator " + settings.self() + " cannot listen on " + settings.listenHost() + ":"
                     + self.port() + " (" + cause + ")", cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

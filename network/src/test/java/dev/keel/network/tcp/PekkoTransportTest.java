@@ -81,6 +81,17 @@ class PekkoTransportTest {
     }
 
     @Test
+    void aValidatorListeningOnAllInterfacesIsReachedAtItsPublishedAddress() {
+        // A container or a host behind NAT listens on 0.0.0.0 while peers dial the genesis address.
+        try (Cluster c = new Cluster(system, 3, s -> s.self() == 0 ? s.withBindHost("0.0.0.0") : s)) {
+            c.startAll();
+            c.awaitFullyConnected();
+            assertEquals("0.0.0.0", c.settings(0).listenHost());
+            assertEquals("127.0.0.1", c.settings(1).listenHost());
+        }
+    }
+
+    @Test
     void aStoppedPeerCountsDropsAndIsRedialedWhenItComesBack() {
         try (Cluster c = new Cluster(system, 3, s -> s.withQueueSize(8))) {
             c.startAll();

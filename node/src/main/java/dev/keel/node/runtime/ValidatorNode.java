@@ -113,7 +113,8 @@ public final class ValidatorNode implements AutoCloseable {
                     metrics.onRejected("wire_" + reason);
                 }
             };
-            var settings = NetworkSettings.of(genesis.chainId(), self, keys.network(), genesis.peers());
+            var settings = NetworkSettings.of(genesis.chainId(), self, keys.network(), genesis.peers())
+                    .withBindHost(setup.config().listen().host());
             transport = PekkoTransport.start(system, settings, inbound);
             transportRef.set(transport);
             for (var entry : transport.stats().keySet()) {

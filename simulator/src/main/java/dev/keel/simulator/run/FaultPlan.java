@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  * phase. Everything is drawn from the seed, so a failing seed replays exactly.
  */
 public final class FaultPlan {
-    private static final long SECOND = 1_000_000;
+    /** The simulator's time unit is the microsecond. */
+    public static final long SECOND = 1_000_000;
     private static final int SHAPES = 6;
 
     private FaultPlan() {

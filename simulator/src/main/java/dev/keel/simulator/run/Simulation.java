@@ -40,8 +40,9 @@ import java.util.TreeMap;
 
 /**
  * One deterministic run: a set of simulated nodes on a virtual clock and a seeded network.
- * Faults come from a {@link FaultPlan} (or a Twins scenario) during the fault phase; then
- * everything heals and every honest node must commit within the liveness bound.
+ * Faults come from a {@link FaultPlan}, a Twins scenario or a chaos scenario's schedule
+ * during the fault phase; then everything heals and every honest node must commit within the
+ * liveness bound.
  * Single-threaded: the same seed always yields the same trace digest.
  */
 public final class Simulation implements World {
@@ -60,6 +61,10 @@ public final class Simulation implements World {
     private final Set<Long> timedOutRounds = new HashSet<>();
     private final Map<Integer, Long> downtime = new HashMap<>();
     private final Map<Integer, Long> silencedUntil = new HashMap<>();
+    /** Nodes outside the network: a scenario's twin copy before it joins or after it left. */
+    private final Set<Integer> absent = new HashSet<>();
+    /** Paused nodes, each with the work held for it (deliveries, its own sends) in arrival order. */
+    private final Map<Integer, List<Runnable>> held = new HashMap<>();
     private LinkFilter filter = LinkFilter.OPEN;
     /** A round-keyed filter (a Twins scenario), applied on top of the time-based partitions. */
     private LinkFilter roundFilter = LinkFilter.OPEN;
@@ -117,7 +122,7 @@ public final class Simulation implements World {
         if (topology.twins() != null) {
             setRoundFilter(topology.twins().filter());
         }
-        nodes.forEach(SimNode::start);
+        nodes.stream().filter(n -> !absent.contains(n.id())).forEach(SimNode::start);
         scheduleClients();
         queue.at(healAtMicros, this::heal);
         long end = healAtMicros + options.livenessBound().toNanos() / 1000;
@@ -137,7 +142,7 @@ public final class Simulation implements World {
                 Bytes tx = Bytes.wrap(("tx-" + seed + "-" + (txCounter++)).getBytes(StandardCharsets.UTF_8));
                 invariants.submitted(tx);
                 for (SimNode n : nodes) {
-                    queue.after(model.delayMicros(random), () -> n.submit(tx));
+                    queue.after(model.delayMicros(random), () -> whenRunning(n, () -> n.submit(tx)));
                 }
                 queue.after(CLIENT_INTERVAL_MICROS, this);
             }
@@ -151,9 +156,10 @@ public final class Simulation implements World {
         roundFilter = LinkFilter.OPEN;
         model = new NetworkModel(false, 0, 0);
         trace.record(queue.nowMicros(), "heal");
+        List.copyOf(held.keySet()).stream().sorted().forEach(this::resume);
         for (SimNode n : nodes) {
             n.arm(null);
-            if (!n.isUp()) {
+            if (!n.isUp() && !absent.contains(n.id())) {
                 n.start();
             }
         }
@@ -205,6 +211,61 @@ public final class Simulation implements World {
         });
     }
 
+    /** Keeps a node out of the network from the start: not started, unreachable. Call before {@link #run}. */
+    public void keepOut(int nodeId) {
+        absent.add(nodeId);
+    }
+
+    /** A node kept out joins now, starting from whatever its store holds (a twin copy: nothing). */
+    public void join(int nodeId) {
+        if (absent.remove(nodeId)) {
+            trace.record(queue.nowMicros(), "n" + nodeId + " joins");
+            nodes.get(nodeId).start();
+        }
+    }
+
+    /**
+     * A node leaves the network for the rest of the run, as a stopped process: nothing it
+     * sends arrives and nothing reaches it. It is not crashed, so it counts no crash-restart.
+     */
+    public void leave(int nodeId) {
+        if (absent.add(nodeId)) {
+            trace.record(queue.nowMicros(), "n" + nodeId + " leaves");
+        }
+    }
+
+    /**
+     * Pauses a node (SIGSTOP): from now on, messages and client transactions arriving for it,
+     * and whatever it sends, are held, and are delivered and sent in order on {@link #resume}.
+     * Its memory is intact. Its local timers still fire during the pause (the event queue has no
+     * per-node stop), but what they make it send is held too, so nothing of it is seen outside;
+     * a stopped process would instead fire them late, at resume.
+     */
+    public void pause(int nodeId) {
+        if (!healed && held.putIfAbsent(nodeId, new ArrayList<>()) == null) {
+            trace.record(queue.nowMicros(), "n" + nodeId + " paused");
+        }
+    }
+
+    /** Resumes a paused node (SIGCONT): the held work runs now, in the order it arrived. */
+    public void resume(int nodeId) {
+        List<Runnable> work = held.remove(nodeId);
+        if (work != null) {
+            trace.record(queue.nowMicros(), "n" + nodeId + " resumed with " + work.size() + " held");
+            work.forEach(w -> queue.after(0, w));
+        }
+    }
+
+    /** Runs work for {@code node} now, holds it while the node is paused, drops it while the node is out. */
+    private void whenRunning(SimNode node, Runnable work) {
+        List<Runnable> h = held.get(node.id());
+        if (h != null) {
+            h.add(work);
+        } else if (!absent.contains(node.id())) {
+            work.run();
+        }
+    }
+
     public List<SimNode> nodes() {
         return nodes;
     }
@@ -247,6 +308,13 @@ public final class Simulation implements World {
 
     @Override
     public void send(SimNode from, Recipient to, Message m) {
+        if (absent.contains(from.id())) {
+            return;
+        }
+        if (held.containsKey(from.id())) {
+            held.get(from.id()).add(() -> send(from, to, m));
+            return;
+        }
         if (!healed && silencedUntil.getOrDefault(from.validator(), -1L) > queue.nowMicros()) {
             return;
         }
@@ -254,7 +322,7 @@ public final class Simulation implements World {
         for (SimNode target : nodes) {
             boolean addressed = to instanceof Recipient.To t ? target.validator() == t.validator()
                     : target.validator() != from.validator();
-            if (!addressed || target == from) {
+            if (!addressed || target == from || absent.contains(target.id())) {
                 continue;
             }
             if (!filter.allows(from.id(), target.id(), round) || !roundFilter.allows(from.id(), target.id(), round)
@@ -263,10 +331,10 @@ public final class Simulation implements World {
             }
             int copies = model.duplicated(random) ? 2 : 1;
             for (int c = 0; c < copies; c++) {
-                queue.after(model.delayMicros(random), () -> {
+                queue.after(model.delayMicros(random), () -> whenRunning(target, () -> {
                     trace.record(queue.nowMicros(), "n" + from.id() + ">n" + target.id() + " " + Describe.message(m));
                     target.deliver(m, from.validator());
-                });
+                }));
             }
         }
     }
