@@ -38,7 +38,7 @@ class ScenarioParseTest {
     void theNightlyFileHasEveryNemesisTwice() {
         Scenario s = Scenario.load(SCENARIOS.resolve("nightly.edn"));
         assertEquals(7, s.validators());
-        assertEquals(List.of("unique", "bank", "checkpoint"), s.workloads());
+        assertEquals(List.of("unique", "bank"), s.workloads());
         for (Nemesis n : Nemesis.values()) {
             assertEquals(2, s.faults().stream().filter(f -> f.nemesis() == n).count(), n.flag());
         }
