@@ -41,6 +41,13 @@
               (.timeout (Duration/ofMillis timeout-ms))
               (.GET) (.build)))))
 
+(defn ^java.io.InputStream get-stream
+  "GET url as a stream (for Server-Sent Events); throws on connection errors. Close it when done."
+  [url timeout-ms]
+  (.body (.send ^HttpClient @client
+                (-> (HttpRequest/newBuilder (URI/create url)) (.timeout (Duration/ofMillis timeout-ms)) (.GET) (.build))
+                (HttpResponse$BodyHandlers/ofInputStream))))
+
 (defn post-bytes
   [url ^bytes body timeout-ms]
   (send! (-> (HttpRequest/newBuilder (URI/create url))

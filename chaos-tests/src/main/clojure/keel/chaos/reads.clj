@@ -5,10 +5,7 @@
   (:require [clojure.java.io :as io]
             [clojure.string :as str]
             [keel.chaos.cluster :as cluster]
-            [keel.chaos.http :as http])
-  (:import (java.net URI)
-           (java.net.http HttpClient HttpRequest HttpResponse$BodyHandlers)
-           (java.time Duration)))
+            [keel.chaos.http :as http]))
 
 (defn await-height!
   "Waits (bounded) until every validator's height reaches `h`; returns the laggards' names."
@@ -29,20 +26,17 @@
   "Blocks 1..`to` of `node`, from GET /v1/blocks/stream (one request, no gaps by contract).
   Returns fewer if the node does not have them within 60 s."
   [node to]
-  (let [client (-> (HttpClient/newBuilder) (.connectTimeout (Duration/ofSeconds 2)) (.build))
-        req (-> (HttpRequest/newBuilder (URI/create (cluster/node-url node "/v1/blocks/stream?from=1")))
-                (.timeout (Duration/ofSeconds 60)) (.GET) (.build))]
-    (try
-      (with-open [in (io/reader (.body (.send client req (HttpResponse$BodyHandlers/ofInputStream))))]
-        (loop [out (transient [])]
-          (if (>= (count out) to)
-            (persistent! out)
-            (if-let [line (.readLine ^java.io.BufferedReader in)]
-              (if (str/starts-with? line "data:")
-                (recur (conj! out (block (http/parse-json (subs line 5)))))
-                (recur out))
-              (persistent! out)))))
-      (catch Exception _ []))))
+  (try
+    (with-open [in (io/reader (http/get-stream (cluster/node-url node "/v1/blocks/stream?from=1") 60000))]
+      (loop [out (transient [])]
+        (if (>= (count out) to)
+          (persistent! out)
+          (if-let [line (.readLine ^java.io.BufferedReader in)]
+            (if (str/starts-with? line "data:")
+              (recur (conj! out (block (http/parse-json (subs line 5)))))
+              (recur out))
+            (persistent! out)))))
+    (catch Exception _ [])))
 
 (defn balances [node accounts]
   (into {} (for [a accounts

@@ -80,12 +80,10 @@
         nodes (:nodes cluster)
         clients 2
         interval (long (/ (* 1000 clients) (max 0.1 rate)))
-        futures (doall
-                  (concat
-                    (when (some #{"unique"} workloads)
-                      (for [w (range clients)] (worker! rec stop nodes unique-op w interval)))
-                    (when (some #{"bank"} workloads)
-                      (for [w (range clients)] (worker! rec stop nodes bank-op w interval)))))]
+        ops {"unique" unique-op "bank" bank-op}
+        futures (doall (for [wl workloads :let [make-op (ops wl)] :when make-op
+                             w (range clients)]
+                         (worker! rec stop nodes make-op w interval)))]
     (fn []
       (reset! stop true)
       (doseq [f futures] (deref f 10000 nil)))))

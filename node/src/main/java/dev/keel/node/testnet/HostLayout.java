@@ -86,16 +86,8 @@ public record HostLayout(Path dir, List<String> hosts, int p2pPort, int httpPort
     private void writeNode(Path nodeDir, int i, String l1Block) throws IOException {
         Files.createDirectories(nodeDir.resolve("data"));
         Files.copy(dir.resolve("genesis.json"), nodeDir.resolve("genesis.json"), StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(nodeDir.resolve("node.conf"), """
-                # Validator %d on host %s: this directory is mounted at %s there.
-                keel {
-                  genesis = "%s/genesis.json"
-                  keys-dir = "%s/keys"
-                  data-dir = "%s/data"
-                  validator-index = %d
-                  listen { host = "0.0.0.0", port = %d }
-                  http { host = "0.0.0.0", port = %d }
-                %s}
-                """.formatted(i, hosts.get(i), ROOT, ROOT, ROOT, ROOT, i, p2pPort, httpPort, l1Block));
+        Files.writeString(nodeDir.resolve("node.conf"), TestnetLayout.configText(
+                "# Validator %d on host %s: this directory is mounted at %s there.%n".formatted(i, hosts.get(i), ROOT),
+                ROOT + "/genesis.json", ROOT + "/keys", ROOT + "/data", i, "0.0.0.0", p2pPort, httpPort, l1Block));
     }
 }

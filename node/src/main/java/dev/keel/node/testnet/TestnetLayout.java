@@ -116,20 +116,27 @@ public record TestnetLayout(Path dir, int validators, List<Endpoint> p2p, List<E
     }
 
     private static String nodeConfig(TestnetLayout l, int i, String l1) {
-        return """
+        return configText("""
                 # Validator %d of the local testnet (made by keel testnet). Restart it by hand with:
                 #   ./keel run --config %s
+                """.formatted(i, l.config(i).toAbsolutePath()), l.dir().resolve("genesis.json").toAbsolutePath().toString(),
+                l.nodeDir(i).resolve("keys").toAbsolutePath().toString(), l.dataDir(i).toAbsolutePath().toString(), i,
+                "127.0.0.1", l.p2p().get(i).port(), l.http().get(i).port(), l1);
+    }
+
+    /** A validator's node.conf: the one shape both the local testnet and {@link HostLayout} write. */
+    static String configText(String header, String genesis, String keysDir, String dataDir, int index, String host,
+                             int p2pPort, int httpPort, String l1) {
+        return header + """
                 keel {
                   genesis = "%s"
                   keys-dir = "%s"
                   data-dir = "%s"
                   validator-index = %d
-                  listen { host = "127.0.0.1", port = %d }
-                  http { host = "127.0.0.1", port = %d }
+                  listen { host = "%s", port = %d }
+                  http { host = "%s", port = %d }
                 %s}
-                """.formatted(i, l.config(i).toAbsolutePath(), l.dir().resolve("genesis.json").toAbsolutePath(),
-                l.nodeDir(i).resolve("keys").toAbsolutePath(), l.dataDir(i).toAbsolutePath(), i, l.p2p().get(i).port(),
-                l.http().get(i).port(), l1);
+                """.formatted(genesis, keysDir, dataDir, index, host, p2pPort, host, httpPort, l1);
     }
 
     /** Ports the kernel hands out as free right now (held together so they are distinct). */

@@ -107,19 +107,8 @@ final class EdnValues {
         return value == null ? "nil" : RT.printString(value);
     }
 
-    /** An EDN string literal. */
+    /** An EDN string literal: Clojure's own readable printing, so it reads back as the same string. */
     static String string(String s) {
-        StringBuilder q = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> q.append("\\\"");
-                case '\\' -> q.append("\\\\");
-                case '\n' -> q.append("\\n");
-                case '\r' -> q.append("\\r");
-                case '\t' -> q.append("\\t");
-                default -> q.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return q.append('"').toString();
+        return RT.printString(s);
     }
 }
